@@ -1,0 +1,160 @@
+package vn.lienthong.adapter.intake.boundary;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import jakarta.ejb.EJBException;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.intake.control.SubmissionService;
+import vn.lienthong.adapter.intake.entity.Receipt;
+import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.tracking.control.DocumentQuery;
+import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+import vn.lienthong.ws.exchange.v1.ExchangeFault;
+import vn.lienthong.ws.exchange.v1.ExchangeFaultDetail;
+import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
+import vn.lienthong.ws.exchange.v1.GetDocumentStatusResponse;
+import vn.lienthong.ws.exchange.v1.OutgoingDocument;
+import vn.lienthong.ws.exchange.v1.RecipientStatus;
+import vn.lienthong.ws.exchange.v1.SubmitDocument;
+import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
+
+/**
+ * The secured document exchange service. Deliberately not annotated with {@code @WebService}: the platform layer
+ * publishes it through CXF (see {@code AdapterCxfServlet}); an annotated class would also be deployed, unsecured,
+ * by the server's Metro runtime.
+ */
+public class DocumentExchangeEndpoint implements DocumentExchangePort {
+
+    private static final Logger LOG = Logger.getLogger(DocumentExchangeEndpoint.class.getName());
+
+    private final SubmissionService submissions;
+    private final DocumentQuery documents;
+    private final AuditLog audit;
+    private final Supplier<CallerIdentity> caller;
+
+    public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
+            Supplier<CallerIdentity> caller) {
+        this.submissions = submissions;
+        this.documents = documents;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Override
+    public SubmitDocumentResponse submitDocument(SubmitDocument request) throws ExchangeFault {
+        CallerIdentity who = caller.get();
+        OutgoingDocument doc = request.getDocument();
+        String organ = doc == null ? null : doc.getFromOrganId();
+        try {
+            if (doc == null) {
+                throw Rejection.missing("document");
+            }
+            Receipt receipt = submissions.submit(who, toSubmission(request.getClientMessageId(), doc));
+            SubmitDocumentResponse response = new SubmitDocumentResponse();
+            response.setDocumentId(receipt.documentId());
+            response.setState(receipt.state());
+            response.setAcceptedAt(receipt.acceptedAt());
+            return response;
+        } catch (Rejection r) {
+            throw refused(who, "SUBMIT", organ, r);
+        } catch (RuntimeException e) {
+            throw failed(who, "SUBMIT", organ, e);
+        }
+    }
+
+    @Override
+    public GetDocumentStatusResponse getDocumentStatus(GetDocumentStatus request) throws ExchangeFault {
+        CallerIdentity who = caller.get();
+        try {
+            if (request.getFromOrganId() == null || request.getFromOrganId().isBlank()) {
+                throw Rejection.missing("fromOrganId");
+            }
+            if (request.getDocumentId() == null || request.getDocumentId().isBlank()) {
+                throw Rejection.missing("documentId");
+            }
+            submissions.authorizeRead(who, request.getFromOrganId());
+            Document d = documents.outgoing(request.getFromOrganId(), request.getDocumentId())
+                    .orElseThrow(() -> new Rejection("M.documentId", "documentId",
+                            "No document with this id was sent by " + request.getFromOrganId()));
+            return toStatus(d);
+        } catch (Rejection r) {
+            throw refused(who, "STATUS", request.getFromOrganId(), r);
+        } catch (RuntimeException e) {
+            throw failed(who, "STATUS", request.getFromOrganId(), e);
+        }
+    }
+
+    private static GetDocumentStatusResponse toStatus(Document d) {
+        GetDocumentStatusResponse r = new GetDocumentStatusResponse();
+        r.setDocumentId(d.getDocumentId());
+        r.setState(d.getState().name());
+        r.setAxisDocId(d.getAxisDocId());
+        r.setPackageSha256(d.getPackageSha256());
+        r.setAttempts(d.getAttempts());
+        r.setLastError(d.getLastError());
+        d.getRecipients().forEach(rec -> {
+            RecipientStatus s = new RecipientStatus();
+            s.setOrganId(rec.getOrganId());
+            s.setStatusCode(rec.getStatusCode());
+            s.setDescription(rec.getStatusDescription());
+            s.setUpdatedAt(VietnamTime.iso(rec.getStatusAt()));
+            r.getRecipient().add(s);
+        });
+        return r;
+    }
+
+    private static Submission toSubmission(String clientMessageId, OutgoingDocument d) {
+        List<Submission.Addressee> to = d.getRecipient().stream()
+                .map(r -> new Submission.Addressee(r.getOrganId(), r.getOrganName())).toList();
+        List<Submission.IncomingAttachment> files = d.getAttachment().stream()
+                .map(a -> new Submission.IncomingAttachment(a.getName(), a.getContentType(), a.getDescription(),
+                        a.getContent()))
+                .toList();
+        return new Submission(clientMessageId, d.getFromOrganId(), d.getFromOrganName(), to, d.getCodeNumber(),
+                d.getCodeNotation(), d.getPromulgationPlace(), date(d.getPromulgationDate()), d.getDocumentType(),
+                d.getDocumentTypeName(), d.getSubject(), d.getContent(), d.getSignerCompetence(),
+                d.getSignerPosition(), d.getSignerFullName(), date(d.getDueDate()), d.getPriority(),
+                d.getSphereOfPromulgation(), Boolean.TRUE.equals(d.isStateSecret()), files);
+    }
+
+    private static LocalDate date(XMLGregorianCalendar c) {
+        return c == null ? null : LocalDate.of(c.getYear(), c.getMonth(), c.getDay());
+    }
+
+    private ExchangeFault refused(CallerIdentity who, String action, String organ, Rejection r) {
+        audit.record(who == null ? null : who.username(), action, organ, "REFUSED", r.code(), r.getMessage());
+        return fault(r.code(), r.field(), r.getMessage());
+    }
+
+    private ExchangeFault failed(CallerIdentity who, String action, String organ, RuntimeException e) {
+        Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof Rejection r) {
+            return refused(who, action, organ, r);
+        }
+        // The client gets a stable code and no internals; the log keeps the detail for the operator.
+        LOG.log(Level.SEVERE, "Unexpected failure in " + action, cause);
+        audit.record(who == null ? null : who.username(), action, organ, "FAILED", "SYS.INTERNAL",
+                cause.getClass().getSimpleName());
+        return fault("SYS.INTERNAL", null, "The adapter could not process the request; nothing was stored. "
+                + "Try again later or contact the operator.");
+    }
+
+    private static ExchangeFault fault(String code, String field, String message) {
+        ExchangeFaultDetail detail = new ExchangeFaultDetail();
+        detail.setCode(code);
+        detail.setField(field);
+        detail.setMessage(message);
+        return new ExchangeFault(code + ": " + message, detail);
+    }
+}

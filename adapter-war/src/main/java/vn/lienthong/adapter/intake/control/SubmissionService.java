@@ -1,0 +1,135 @@
+package vn.lienthong.adapter.intake.control;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.entity.Receipt;
+import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.packaging.control.PackageBuilder;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.security.entity.ClientCredential;
+import vn.lienthong.adapter.tracking.control.AttachmentStorage;
+import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.Recipient;
+import vn.lienthong.adapter.tracking.entity.StoredAttachment;
+
+/**
+ * Accepts outgoing documents: checks who may send for whom, validates, and commits the document, its recipients
+ * and attachments in one transaction before the client gets its answer. The outbox sends it later.
+ */
+@Stateless
+public class SubmissionService {
+
+    @PersistenceContext(unitName = "lienthong")
+    EntityManager em;
+    @Inject
+    AdapterSettings settings;
+    @Inject
+    CredentialStore credentials;
+    @Inject
+    AttachmentStorage storage;
+    @Inject
+    AuditLog audit;
+    @Inject
+    PackageBuilder packages;
+
+    public Receipt submit(CallerIdentity caller, Submission s) {
+        authorize(caller, s.fromOrganId());
+        new SubmissionValidator(settings).check(s);
+
+        Optional<Document> earlier = earlierSubmission(caller, s);
+        if (earlier.isPresent()) {
+            // Idempotent: the same message again gets the first answer and is never sent twice.
+            return receipt(earlier.get());
+        }
+        var now = VietnamTime.now();
+        Document d = Document.outgoing(s.documentId(), s.fromOrganId(), now);
+        d.describe(s.codeNumber(), s.codeNotation(), s.subject(), s.priority() == null ? 0 : s.priority(), 0,
+                s.promulgationDate());
+        d.submittedBy(caller.username(), blankToNull(s.clientMessageId()));
+        s.recipients().forEach(r -> d.addRecipient(new Recipient(r.organId(), r.organName())));
+        List<Submission.IncomingAttachment> files = s.attachments();
+        List<PackageBuilder.PackedFile> packed = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                var a = files.get(i);
+                var stored = storage.store(d.getId(), i, new ByteArrayInputStream(a.content()));
+                d.addAttachment(new StoredAttachment(a.name(), a.contentType(), a.description(), stored.size(),
+                        stored.sha256(), stored.relativePath()));
+                packed.add(new PackageBuilder.PackedFile(storage.resolve(stored.relativePath()), a.name(),
+                        a.description(), a.contentType()));
+            }
+            // The signed package is built before the client is answered: what was acknowledged is ready to go.
+            var built = packages.build(d.getId(), d.getDocumentId(), s, packed);
+            storage.removeOnRollback(storage.resolve(built.relativePath()));
+            d.packaged(built.relativePath(), built.sha256(), now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the document's files", e);
+        }
+        em.persist(d);
+        em.flush(); // surface constraint violations here, inside the request, not at commit
+        audit.record(caller.username(), "SUBMIT", s.fromOrganId(), "ACCEPTED", null, d.getDocumentId());
+        return receipt(d);
+    }
+
+    private void authorize(CallerIdentity caller, String organId) {
+        if (caller == null) {
+            throw new Rejection("AUTH.MISSING", null, "The request carries no authenticated caller");
+        }
+        ClientCredential credential = credentials.find(caller.username()).orElseThrow(
+                () -> new Rejection("AUTH.UNKNOWN", null, "Unknown client"));
+        if (credential.getCertificateSubject() != null
+                && !credential.getCertificateSubject().equals(caller.certificateSubject())) {
+            throw new Rejection("AUTH.CERTIFICATE", null,
+                    "The request was signed with a certificate not registered for this client");
+        }
+        if (organId != null && !credential.mayActFor(organId)) {
+            throw new Rejection("AUTH.ORGANISATION", "document/fromOrganId",
+                    "This client may not act for organisation " + organId);
+        }
+    }
+
+    private Optional<Document> earlierSubmission(CallerIdentity caller, Submission s) {
+        if (s.clientMessageId() != null && !s.clientMessageId().isBlank()) {
+            var byMessage = em.createNamedQuery(Document.BY_CLIENT_MESSAGE_ID, Document.class)
+                    .setParameter("user", caller.username())
+                    .setParameter("clientMessageId", s.clientMessageId())
+                    .getResultList();
+            if (!byMessage.isEmpty()) {
+                return Optional.of(byMessage.get(0));
+            }
+        }
+        return em.createNamedQuery(Document.BY_SENDER_AND_DOCUMENT_ID, Document.class)
+                .setParameter("direction", Document.Direction.OUT)
+                .setParameter("sender", s.fromOrganId())
+                .setParameter("documentId", s.documentId())
+                .getResultList().stream().findFirst();
+    }
+
+    /** Used by the status query to apply the same rule: a caller sees only its organisations' documents. */
+    public void authorizeRead(CallerIdentity caller, String organId) {
+        authorize(caller, organId);
+    }
+
+    private static Receipt receipt(Document d) {
+        return new Receipt(d.getDocumentId(), d.getState().name(), VietnamTime.iso(d.getCreatedAt()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,128 @@
+package vn.lienthong.adapter.packaging.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.edxml.model.Bussiness;
+import vn.lienthong.edxml.model.DocumentCode;
+import vn.lienthong.edxml.model.DocumentPackage;
+import vn.lienthong.edxml.model.DocumentType;
+import vn.lienthong.edxml.model.MessageHeader;
+import vn.lienthong.edxml.model.Organization;
+import vn.lienthong.edxml.model.OtherInfo;
+import vn.lienthong.edxml.model.PromulgationInfo;
+import vn.lienthong.edxml.model.SignerInfo;
+import vn.lienthong.edxml.model.TraceHeader;
+import vn.lienthong.edxml.model.TraceHeaderList;
+import vn.lienthong.edxml.sign.PackageSigner;
+import vn.lienthong.edxml.sign.SignatureAlgorithm;
+import vn.lienthong.edxml.sign.SigningCredentials;
+import vn.lienthong.edxml.write.AttachmentSource;
+import vn.lienthong.edxml.write.EdxmlWriter;
+
+/**
+ * Turns an accepted submission into a signed QCVN 102 document package on disk: reference layout, our own
+ * TraceHeader, attachments streamed from their stored files, and a real enveloped XML signature by the adapter's
+ * key, applied last.
+ */
+@ApplicationScoped
+public class PackageBuilder {
+
+    @Inject
+    AdapterSettings settings;
+    @Inject
+    KeyMaterial keys;
+
+    /** The signed package: where it is (relative to the data folder) and its SHA-256, kept as evidence. */
+    public record BuiltPackage(String relativePath, String sha256) {
+    }
+
+    /** A stored attachment file to be packed. */
+    public record PackedFile(Path file, String name, String description, String contentType) {
+    }
+
+    public BuiltPackage build(String key, String documentId, Submission s, List<PackedFile> files)
+            throws IOException {
+        DocumentPackage pkg = new DocumentPackage(header(documentId, s), new TraceHeaderList(
+                Bussiness.newDocument("Văn bản điện tử mới", null),
+                List.of(new TraceHeader(s.fromOrganId(), LocalDateTime.now(VietnamTime.ZONE).withNano(0)))));
+        List<AttachmentSource> sources = new ArrayList<>();
+        for (PackedFile f : files) {
+            Path file = f.file();
+            sources.add(new AttachmentSource(f.name(), f.description() == null ? f.name() : f.description(),
+                    f.contentType(), () -> Files.newInputStream(file)));
+        }
+        Path dir = settings.packagesDir();
+        Files.createDirectories(dir);
+        Path unsigned = Files.createTempFile(dir, key, ".unsigned");
+        Path signed = dir.resolve(key + ".edxml");
+        try {
+            try (OutputStream out = Files.newOutputStream(unsigned)) {
+                new EdxmlWriter().writeDocument(pkg, sources, out);
+            }
+            Path signing = Files.createTempFile(dir, key, ".signing");
+            new PackageSigner(credentials(), SignatureAlgorithm.DEFAULT).sign(unsigned, signing);
+            Files.move(signing, signed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(unsigned);
+        }
+        return new BuiltPackage(settings.dataDir().relativize(signed).toString(), sha256(signed));
+    }
+
+    private static MessageHeader header(String documentId, Submission s) {
+        List<Organization> to = s.recipients().stream()
+                .map(r -> Organization.of(r.organId(), r.organName())).toList();
+        return new MessageHeader(
+                Organization.of(s.fromOrganId(), s.fromOrganName()), to, documentId,
+                new DocumentCode(s.codeNumber(), s.codeNotation()),
+                new PromulgationInfo(s.promulgationPlace(), s.promulgationDate()),
+                new DocumentType(s.documentType() == null ? 1 : s.documentType(), null, s.documentTypeName()),
+                s.subject(), s.content(),
+                new SignerInfo(s.signerCompetence(), s.signerPosition(), s.signerFullName()),
+                s.dueDate(),
+                new OtherInfo(s.priority() == null ? 0 : s.priority(), s.sphereOfPromulgation(), null, null, null,
+                        Boolean.FALSE, List.of()),
+                List.of(), 0, List.of(), null, List.of());
+    }
+
+    private SigningCredentials credentials() {
+        try {
+            var ks = keys.adapterKeyStore();
+            PrivateKey key = (PrivateKey) ks.getKey(KeyMaterial.ADAPTER_ALIAS, keys.password());
+            X509Certificate[] chain = java.util.Arrays.stream(ks.getCertificateChain(KeyMaterial.ADAPTER_ALIAS))
+                    .map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
+            return new SigningCredentials(key, chain);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use the adapter signing key", e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package vn.lienthong.adapter.platform.cxf;
+
+import java.util.logging.Logger;
+
+import javax.xml.namespace.QName;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletConfig;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.boundary.DocumentExchangeEndpoint;
+import vn.lienthong.adapter.intake.control.SubmissionService;
+import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.tracking.control.DocumentQuery;
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+
+/**
+ * Publishes every SOAP endpoint through Apache CXF, without Spring and without JAX-WS annotations on
+ * implementation classes — so the server's own JAX-WS runtime (Metro on Payara Server) never deploys an
+ * unsecured copy of them. Mapped to {@code /services/*} in web.xml.
+ */
+public class AdapterCxfServlet extends CXFNonSpringServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AdapterCxfServlet.class.getName());
+    private static final String NS = "urn:lienthong:exchange:1";
+
+    @Inject
+    transient AdapterSettings settings;
+    @Inject
+    transient KeyMaterial keys;
+    @Inject
+    transient CredentialStore credentials;
+    @Inject
+    transient SubmissionService submissions;
+    @Inject
+    transient DocumentQuery documents;
+    @Inject
+    transient AuditLog audit;
+
+    @Override
+    protected void loadBus(ServletConfig config) {
+        super.loadBus(config);
+        Bus bus = getBus();
+        BusFactory.setDefaultBus(bus);
+        WsSecurityProfile security = new WsSecurityProfile(keys, credentials, settings.wsTimestampTtlSeconds());
+
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceClass(DocumentExchangePort.class);
+        factory.setServiceBean(new DocumentExchangeEndpoint(submissions, documents, audit,
+                CallerIdentityInterceptor::current));
+        factory.setWsdlLocation("classpath:wsdl/DocumentExchange.wsdl");
+        factory.setServiceName(new QName(NS, "DocumentExchangeService"));
+        factory.setEndpointName(new QName(NS, "DocumentExchangePort"));
+        factory.setAddress("/DocumentExchange");
+        factory.getInInterceptors().add(security.requestVerifier());
+        factory.getInInterceptors().add(security.coverageChecker());
+        factory.getInInterceptors().add(new CallerIdentityInterceptor());
+        factory.getOutInterceptors().add(security.responseSigner());
+        factory.create();
+        LOG.info("CXF endpoint published: /services/DocumentExchange (WS-Security: UsernameToken, Timestamp, X.509 signature)");
+    }
+}

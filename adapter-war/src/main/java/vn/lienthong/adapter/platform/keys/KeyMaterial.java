@@ -1,0 +1,119 @@
+package vn.lienthong.adapter.platform.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.edxml.pki.DemoPki;
+
+/**
+ * The adapter's key stores: {@code adapter.p12} (alias {@value #ADAPTER_ALIAS}: signs EDXML packages and SOAP
+ * responses) and {@code truststore.p12} (CAs whose client certificates are accepted).
+ *
+ * <p>With demo mode on and no key stores present, a demo CA, the adapter key and a demo client key are generated
+ * on first start, under the keys folder, never in the repository.
+ */
+@ApplicationScoped
+public class KeyMaterial {
+
+    public static final String ADAPTER_ALIAS = "adapter";
+    public static final String DEMO_CLIENT_ALIAS = "demo-client";
+    private static final Logger LOG = Logger.getLogger(KeyMaterial.class.getName());
+
+    @Inject
+    AdapterSettings settings;
+
+    private KeyStore adapterKeyStore;
+    private KeyStore trustStore;
+    private char[] password;
+
+    public synchronized KeyStore adapterKeyStore() {
+        ensureLoaded();
+        return adapterKeyStore;
+    }
+
+    public synchronized KeyStore trustStore() {
+        ensureLoaded();
+        return trustStore;
+    }
+
+    public synchronized char[] password() {
+        ensureLoaded();
+        return password.clone();
+    }
+
+    public Path adapterKeyStoreFile() {
+        return settings.keysDir().resolve("adapter.p12");
+    }
+
+    private void ensureLoaded() {
+        if (adapterKeyStore != null) {
+            return;
+        }
+        Path dir = settings.keysDir();
+        password = settings.keystorePassword().map(String::toCharArray).orElseGet(() -> passwordFile(dir));
+        if (!Files.exists(adapterKeyStoreFile())) {
+            if (!settings.demoEnabled()) {
+                throw new IllegalStateException("No key store at " + adapterKeyStoreFile()
+                        + " and demo mode is off (" + AdapterSettings.DEMO_ENABLED + "=false)");
+            }
+            generateDemo(dir);
+        }
+        adapterKeyStore = load(adapterKeyStoreFile());
+        trustStore = load(dir.resolve("truststore.p12"));
+    }
+
+    private void generateDemo(Path dir) {
+        LOG.info(() -> "Generating demo key material in " + dir);
+        DemoPki ca = DemoPki.newCa("Lien thong demo CA");
+        ca.writeCaPem(dir.resolve("demo-ca.pem"));
+        ca.writeTrustStore(dir.resolve("truststore.p12"), password);
+        ca.issueRsa("demo-client", Duration.ofDays(825)).writePkcs12(dir.resolve("demo-client.p12"), DEMO_CLIENT_ALIAS, password);
+        // The adapter key is written last: its presence marks the demo material as complete.
+        ca.issueRsa("lienthong-adapter", Duration.ofDays(825)).writePkcs12(adapterKeyStoreFile(), ADAPTER_ALIAS, password);
+    }
+
+    private static char[] passwordFile(Path dir) {
+        Path file = dir.resolve("keystore.password");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                String generated = vn.lienthong.adapter.security.control.PasswordHasher.randomPassword();
+                Files.writeString(file, generated, StandardCharsets.US_ASCII);
+                restrict(file);
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create " + file, e);
+        }
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: nothing more we can do
+        }
+    }
+
+    private KeyStore load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load key store " + file, e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package vn.lienthong.adapter.platform.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+
+/**
+ * The application's data source class, named in {@code @DataSourceDefinition}: it picks H2 or PostgreSQL from
+ * the configured JDBC URL at run time.
+ *
+ * <p>Why not put the URL into the annotation: an undefined {@code ${MPCONFIG=...}} placeholder stays literal and
+ * the driver class would have to be fixed at build time. This class lets one artifact run on the embedded default
+ * and on PostgreSQL with nothing but configuration.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private volatile DataSource delegate;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    private DataSource delegate() throws SQLException {
+        DataSource d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = create(AdapterSettings.load());
+                }
+                d = delegate;
+            }
+        }
+        return d;
+    }
+
+    static DataSource create(AdapterSettings settings) throws SQLException {
+        String url = settings.dbUrl();
+        if (url.startsWith("jdbc:h2:")) {
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(settings.dbUser());
+            h2.setPassword(settings.dbPassword());
+            return h2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(url);
+            pg.setUser(settings.dbUser());
+            pg.setPassword(settings.dbPassword());
+            return pg;
+        }
+        throw new SQLException("Unsupported database URL (expected jdbc:h2: or jdbc:postgresql:) in "
+                + AdapterSettings.DB_URL);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        // The pool may pass the (empty) user of the definition; the configured credentials are authoritative.
+        return delegate().getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return delegate().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || delegate().isWrapperFor(iface);
+    }
+}

@@ -1,0 +1,185 @@
+package vn.lienthong.adapter.tracking.entity;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A document that passed through the adapter, outgoing or incoming. */
+@Entity
+@Table(name = "document")
+@NamedQuery(name = Document.DUE_FOR_SENDING,
+        query = "SELECT d FROM Document d WHERE d.state = vn.lienthong.adapter.tracking.entity.DocumentState.QUEUED"
+                + " AND d.nextAttemptAt <= :now ORDER BY d.priority DESC, d.createdAt")
+@NamedQuery(name = Document.BY_SENDER_AND_DOCUMENT_ID,
+        query = "SELECT d FROM Document d WHERE d.direction = :direction AND d.senderOrganId = :sender"
+                + " AND d.documentId = :documentId")
+@NamedQuery(name = Document.BY_CLIENT_MESSAGE_ID,
+        query = "SELECT d FROM Document d WHERE d.submittedBy = :user AND d.clientMessageId = :clientMessageId")
+public class Document {
+
+    public static final String DUE_FOR_SENDING = "Document.dueForSending";
+    public static final String BY_SENDER_AND_DOCUMENT_ID = "Document.bySenderAndDocumentId";
+    public static final String BY_CLIENT_MESSAGE_ID = "Document.byClientMessageId";
+
+    public enum Direction { OUT, IN }
+
+    @Id
+    private String id;
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+    @Column(name = "document_id")
+    private String documentId;
+    @Column(name = "sender_organ_id")
+    private String senderOrganId;
+    @Column(name = "client_message_id")
+    private String clientMessageId;
+    @Column(name = "submitted_by")
+    private String submittedBy;
+    @Column(name = "code_number")
+    private String codeNumber;
+    @Column(name = "code_notation")
+    private String codeNotation;
+    private String subject;
+    private int priority;
+    @Column(name = "business_type")
+    private int businessType;
+    @Column(name = "promulgation_date")
+    private LocalDate promulgationDate;
+    @Enumerated(EnumType.STRING)
+    private DocumentState state;
+    @Column(name = "package_path")
+    private String packagePath;
+    @Column(name = "package_sha256")
+    private String packageSha256;
+    @Column(name = "axis_doc_id")
+    private String axisDocId;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "document", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("organId")
+    private List<Recipient> recipients = new ArrayList<>();
+
+    @OneToMany(mappedBy = "document", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<StoredAttachment> attachments = new ArrayList<>();
+
+    protected Document() {
+        // for JPA
+    }
+
+    public static Document outgoing(String documentId, String senderOrganId, OffsetDateTime now) {
+        Document d = new Document();
+        d.id = UUID.randomUUID().toString();
+        d.direction = Direction.OUT;
+        d.documentId = documentId;
+        d.senderOrganId = senderOrganId;
+        d.state = DocumentState.QUEUED;
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        d.updatedAt = now;
+        return d;
+    }
+
+    public void addRecipient(Recipient r) {
+        r.attachTo(this);
+        recipients.add(r);
+    }
+
+    public void addAttachment(StoredAttachment a) {
+        a.attachTo(this, attachments.size());
+        attachments.add(a);
+    }
+
+    public void describe(String codeNumber, String codeNotation, String subject, int priority, int businessType,
+            LocalDate promulgationDate) {
+        this.codeNumber = codeNumber;
+        this.codeNotation = codeNotation;
+        this.subject = subject;
+        this.priority = priority;
+        this.businessType = businessType;
+        this.promulgationDate = promulgationDate;
+    }
+
+    public void submittedBy(String user, String clientMessageId) {
+        this.submittedBy = user;
+        this.clientMessageId = clientMessageId;
+    }
+
+    public void packaged(String path, String sha256, OffsetDateTime now) {
+        this.packagePath = path;
+        this.packageSha256 = sha256;
+        this.updatedAt = now;
+    }
+
+    public void sent(String axisDocId, OffsetDateTime now) {
+        this.state = DocumentState.SENT;
+        this.axisDocId = axisDocId;
+        this.attempts++;
+        this.nextAttemptAt = null;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    public void failedAttempt(String error, OffsetDateTime retryAt, OffsetDateTime now) {
+        this.attempts++;
+        this.lastError = error;
+        this.nextAttemptAt = retryAt;
+        this.updatedAt = now;
+    }
+
+    public void dead(String error, OffsetDateTime now) {
+        this.attempts++;
+        this.state = DocumentState.DEAD;
+        this.lastError = error;
+        this.nextAttemptAt = null;
+        this.updatedAt = now;
+    }
+
+    public String getId() { return id; }
+    public Direction getDirection() { return direction; }
+    public String getDocumentId() { return documentId; }
+    public String getSenderOrganId() { return senderOrganId; }
+    public String getClientMessageId() { return clientMessageId; }
+    public String getSubmittedBy() { return submittedBy; }
+    public String getCodeNumber() { return codeNumber; }
+    public String getCodeNotation() { return codeNotation; }
+    public String getSubject() { return subject; }
+    public int getPriority() { return priority; }
+    public int getBusinessType() { return businessType; }
+    public LocalDate getPromulgationDate() { return promulgationDate; }
+    public DocumentState getState() { return state; }
+    public String getPackagePath() { return packagePath; }
+    public String getPackageSha256() { return packageSha256; }
+    public String getAxisDocId() { return axisDocId; }
+    public int getAttempts() { return attempts; }
+    public OffsetDateTime getNextAttemptAt() { return nextAttemptAt; }
+    public String getLastError() { return lastError; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getUpdatedAt() { return updatedAt; }
+    public List<Recipient> getRecipients() { return recipients; }
+    public List<StoredAttachment> getAttachments() { return attachments; }
+}

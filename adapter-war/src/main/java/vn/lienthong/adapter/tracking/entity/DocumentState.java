@@ -1,0 +1,11 @@
+package vn.lienthong.adapter.tracking.entity;
+
+/** Where an outgoing document stands in the adapter (transport view; business statuses live per recipient). */
+public enum DocumentState {
+    /** Durably stored, waiting for the outbox. */
+    QUEUED,
+    /** Accepted by the axis; the axis transport id is known. */
+    SENT,
+    /** Retries exhausted or the axis refused it; an operator may re-queue it. */
+    DEAD
+}

@@ -1,0 +1,78 @@
+package vn.lienthong.axis.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+/** Writes axis-style JSON answers ({@code status}, {@code ErrorCode}, {@code ErrorDesc} plus data). */
+final class Answers {
+
+    static final String JSON = "application/json; charset=UTF-8";
+
+    private Answers() {
+    }
+
+    /** A small success answer; {@code extra} adds members after the common ones. */
+    static void ok(HttpExchange exchange, Consumer<JsonGenerator> extra) throws IOException {
+        send(exchange, 200, g -> {
+            common(g, "OK", "0", "Success");
+            extra.accept(g);
+        });
+    }
+
+    static void fail(HttpExchange exchange, String errorCode, String errorDesc) throws IOException {
+        fail(exchange, 200, errorCode, errorDesc);
+    }
+
+    static void fail(HttpExchange exchange, int httpStatus, String errorCode, String errorDesc) throws IOException {
+        send(exchange, httpStatus, g -> common(g, "FAIL", errorCode, errorDesc));
+    }
+
+    /** A success answer whose {@code data} array is written while it is produced (chunked), for long lists. */
+    static void okStreamingData(HttpExchange exchange, Consumer<JsonGenerator> elements) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody(); JsonGenerator g = Json.createGenerator(out)) {
+            g.writeStartObject();
+            common(g, "OK", "0", "Success");
+            g.writeStartArray("data");
+            elements.accept(g);
+            g.writeEnd();
+            g.writeEnd();
+        }
+    }
+
+    static void send(HttpExchange exchange, int httpStatus, Consumer<JsonGenerator> members) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator g = Json.createGenerator(buffer)) {
+            g.writeStartObject();
+            members.accept(g);
+            g.writeEnd();
+        }
+        byte[] body = buffer.toByteArray();
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.sendResponseHeaders(httpStatus, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static void text(HttpExchange exchange, int httpStatus, String text) throws IOException {
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+        exchange.sendResponseHeaders(httpStatus, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void common(JsonGenerator g, String status, String code, String desc) {
+        g.write("status", status);
+        g.write("ErrorCode", code);
+        g.write("ErrorDesc", desc == null ? "" : desc);
+    }
+}

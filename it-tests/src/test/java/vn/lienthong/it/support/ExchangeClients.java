@@ -1,0 +1,73 @@
+package vn.lienthong.it.support;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
+import org.apache.wss4j.common.crypto.Merlin;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.apache.wss4j.dom.WSConstants;
+
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+
+/** CXF clients of the secured service generated from our WSDL, configured as an upgraded product would. */
+public final class ExchangeClients {
+
+    private ExchangeClients() {
+    }
+
+    /** UsernameToken + Timestamp + X.509 signature on the request; the response's signature is verified. */
+    public static DocumentExchangePort secured(URL endpoint, DemoClient demo, String password) {
+        DocumentExchangePort port = plain(endpoint);
+        Client client = ClientProxy.getClient(port);
+
+        Map<String, Object> out = new HashMap<>();
+        out.put(ConfigurationConstants.ACTION, "UsernameToken Timestamp Signature");
+        out.put(ConfigurationConstants.USER, demo.username());
+        out.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
+        out.put(ConfigurationConstants.SIGNATURE_USER, demo.clientAlias());
+        out.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
+        out.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSConstants.WSU_NS + "}Timestamp;"
+                + "{Element}{" + WSConstants.URI_SOAP11_ENV + "}Body");
+        out.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        out.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
+        Merlin clientCrypto = new Merlin();
+        clientCrypto.setKeyStore(demo.loadClientKeyStore());
+        out.put(ConfigurationConstants.SIG_PROP_REF_ID, "clientCrypto");
+        out.put("clientCrypto", clientCrypto);
+        out.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+            for (Callback c : callbacks) {
+                WSPasswordCallback pc = (WSPasswordCallback) c;
+                pc.setPassword(pc.getUsage() == WSPasswordCallback.USERNAME_TOKEN
+                        ? password : new String(demo.keyStorePassword()));
+            }
+        });
+        client.getOutInterceptors().add(new WSS4JOutInterceptor(out));
+
+        Map<String, Object> in = new HashMap<>();
+        in.put(ConfigurationConstants.ACTION, "Timestamp Signature");
+        Merlin trust = new Merlin();
+        trust.setTrustStore(demo.loadTrustStore());
+        in.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, "trustCrypto");
+        in.put("trustCrypto", trust);
+        client.getInInterceptors().add(new WSS4JInInterceptor(in));
+        return port;
+    }
+
+    /** No WS-Security at all. */
+    public static DocumentExchangePort plain(URL endpoint) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(DocumentExchangePort.class);
+        factory.setAddress(endpoint.toString());
+        return factory.create(DocumentExchangePort.class);
+    }
+}

@@ -20,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -44,6 +46,7 @@ public final class AxisClient implements AutoCloseable {
     private static final String SERVICE_TYPE = "eDoc";
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final long MIN_UPLOAD_BYTES_PER_SECOND = 128 * 1024;
 
     private final AxisClientConfig config;
     private final HttpClient http;
@@ -97,14 +100,16 @@ public final class AxisClient implements AutoCloseable {
             parameters.put("to", GsonStyleJson.stringArray(to));
         }
         BodyPublisher body;
+        Duration timeout;
         try {
             parameters.put("hash-file", SdkHashFile.of(packageFile));
             body = BodyPublishers.concat(BodyPublishers.ofFile(packageFile), BodyPublishers.ofByteArray(CRLF));
+            timeout = uploadTimeout(Files.size(packageFile));
         } catch (IOException e) {
             // A local problem, not the axis: the caller's file is missing or unreadable.
             throw new IllegalArgumentException("cannot read package " + packageFile, e);
         }
-        AxisAnswer answer = call("sendEdoc", "POST", OCTETS, parameters, body,
+        AxisAnswer answer = call("sendEdoc", "POST", OCTETS, parameters, body, timeout,
                 in -> AxisJsonReader.read(in, ignored -> { }));
         answer.requireSuccess("sendEdoc");
         String docId = answer.get("DocId");
@@ -284,8 +289,21 @@ public final class AxisClient implements AutoCloseable {
 
     private <T> T call(String operation, String method, String contentType, Map<String, String> parameters,
                        BodyPublisher body, BodyReader<T> reader) throws AxisException {
+        return call(operation, method, contentType, parameters, body, config.readTimeout(), reader);
+    }
+
+    /**
+     * The request timeout runs until the answer's headers arrive, so for sendEdoc it also covers the upload; a
+     * tens-of-MB package on a slow line needs more than the plain read timeout.
+     */
+    private Duration uploadTimeout(long packageBytes) {
+        return config.readTimeout().plusSeconds(packageBytes / MIN_UPLOAD_BYTES_PER_SECOND);
+    }
+
+    private <T> T call(String operation, String method, String contentType, Map<String, String> parameters,
+                       BodyPublisher body, Duration timeout, BodyReader<T> reader) throws AxisException {
         HttpRequest.Builder request = HttpRequest.newBuilder(config.endpoint().resolve(operation))
-                .timeout(config.readTimeout())
+                .timeout(timeout)
                 .method(method, body);
         signer.sign(contentType, parameters).forEach(request::header);
         long started = System.nanoTime();
@@ -309,7 +327,7 @@ public final class AxisClient implements AutoCloseable {
             return reader.read(in);
         } catch (HttpTimeoutException e) {
             throw new AxisTransportException(operation, "timed out reading the answer", e);
-        } catch (IOException | JsonException e) {
+        } catch (IOException | JsonException | NoSuchElementException e) {
             throw new AxisTransportException(operation, "unreadable answer: " + e.getMessage(), e);
         }
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds the wait for the next bytes of a response body. {@code HttpRequest.timeout} only covers the wait for the
  * response headers; a stalled body read would otherwise block a poller thread for ever. The HTTP client's body
- * stream blocks on an interruptible queue, so the watchdog interrupts the reading thread, and only while that
- * thread is inside a read of the guarded stream.
+ * stream waits on an interruptible queue and re-checks whether it was closed when interrupted, so the watchdog
+ * closes the stream and interrupts the reading thread, and only while that thread is inside a read of it.
  */
 final class IdleReadWatchdog implements AutoCloseable {
 
@@ -53,8 +53,14 @@ final class IdleReadWatchdog implements AutoCloseable {
         private synchronized void interruptIfIdle() {
             if (reader != null && System.nanoTime() - lastProgress > idleNanos) {
                 timedOut = true;
-                reader.interrupt();
                 check.cancel(false);
+                // The JDK body stream swallows an interrupt and goes back to waiting unless it is closed.
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing is only a means to wake the reader
+                }
+                reader.interrupt();
             }
         }
 

@@ -36,7 +36,8 @@ final class Answers {
     static void okStreamingData(HttpExchange exchange, Consumer<JsonGenerator> elements) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", JSON);
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody(); JsonGenerator g = Json.createGenerator(out)) {
+        try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
+             JsonGenerator g = Json.createGenerator(out)) {
             g.writeStartObject();
             common(g, "OK", "0", "Success");
             g.writeStartArray("data");

@@ -24,7 +24,13 @@ final class DirectoryAnswers {
 
     /** {@code level} filters by the number of groups of the QĐ 20 code; entries without one are left out. */
     static void agenciesQd20(HttpExchange exchange, AgencyDirectory directory, String level) throws IOException {
-        Integer wanted = level == null || level.isBlank() ? null : Integer.valueOf(level.trim());
+        Integer wanted;
+        try {
+            wanted = level == null || level.isBlank() ? null : Integer.valueOf(level.trim());
+        } catch (NumberFormatException e) {
+            Answers.fail(exchange, "INVALID_LEVEL", "level must be a number");
+            return;
+        }
         Answers.okStreamingData(exchange, g -> directory.entries().stream()
                 .filter(e -> e.qd20Level() > 0 && (wanted == null || e.qd20Level() == wanted))
                 .forEach(e -> {

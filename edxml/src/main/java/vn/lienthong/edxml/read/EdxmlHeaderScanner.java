@@ -15,7 +15,8 @@ import vn.lienthong.edxml.model.StatusCode;
 /**
  * Reads just enough of a package to route it: From, To, DocumentId, business type, status code, ResponseFor,
  * Subject, Priority. Stops at the end of {@code edXMLHeader}, so attachments are never read, and refuses headers
- * beyond {@value #MAX_HEADER_CHARS} characters. Matching is by local name and prefix-agnostic, as the reference
+ * beyond {@value #MAX_HEADER_CHARS} characters. Well-formedness is checked only as far as the header: a broken
+ * body is found by the full reader. Matching is by local name and prefix-agnostic, as the reference
  * parser does; Bussiness/Business spellings are both accepted.
  */
 public final class EdxmlHeaderScanner {

@@ -32,8 +32,28 @@ public class EdxmlParseException extends IOException {
         if (idx >= 0) {
             msg = msg.substring(idx + "Message: ".length());
         }
-        return new EdxmlParseException("not well-formed XML: " + msg.strip(),
+        return new EdxmlParseException("not well-formed XML: " + readable(msg.strip()),
                 loc == null ? -1 : loc.getLineNumber(), loc == null ? -1 : loc.getColumnNumber(), e);
+    }
+
+    /** The JDK reports namespace errors as message keys; turn the common ones into sentences. */
+    private static String readable(String msg) {
+        int key = msg.indexOf("#AttributePrefixUnbound?");
+        if (key >= 0) {
+            String[] parts = msg.substring(key + "#AttributePrefixUnbound?".length()).split("&");
+            if (parts.length == 3) {
+                return "namespace prefix '" + parts[2] + "' of attribute " + parts[1] + " on element " + parts[0]
+                        + " is not declared";
+            }
+        }
+        key = msg.indexOf("#ElementPrefixUnbound?");
+        if (key >= 0) {
+            String[] parts = msg.substring(key + "#ElementPrefixUnbound?".length()).split("&");
+            if (parts.length == 2) {
+                return "namespace prefix '" + parts[1] + "' of element " + parts[0] + " is not declared";
+            }
+        }
+        return msg;
     }
 
     public int line() {

@@ -41,10 +41,19 @@ public final class SecureXml {
         }
     }
 
-    /** A reader over the stream; the encoding is taken from the XML declaration (UTF-8 by default). */
+    /**
+     * A reader over the stream; the encoding is taken from the XML declaration (UTF-8 by default). The stream is
+     * shielded from close: the JDK parser closes its input at the end of the document, which would break callers
+     * that go on reading (the signer's spool copy) or own the stream.
+     */
     public static XMLStreamReader reader(java.io.InputStream in) throws EdxmlParseException {
         try {
-            return FACTORY.createXMLStreamReader(in);
+            return FACTORY.createXMLStreamReader(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the caller closes the stream it opened
+                }
+            });
         } catch (XMLStreamException e) {
             throw EdxmlParseException.from(e);
         }

@@ -76,24 +76,24 @@ public final class EdxmlWriter {
         BufferedOutputStream buffered = new BufferedOutputStream(new NonClosingOutputStream(out), STREAM_BUFFER);
         XmlTextWriter w = new XmlTextWriter(buffered);
         openEnvelope(w);
-        w.start(3, P + "edXMLHeader");
+        w.start(2, P + "edXMLHeader");
         writeMessageHeader(w, pkg.header());
         writeTraceHeaderList(w, pkg.traceHeaderList());
-        w.end(3, P + "edXMLHeader");
-        w.start(3, P + "edXMLBody");
-        w.indent(4);
+        w.end(2, P + "edXMLHeader");
+        w.start(2, P + "edXMLBody");
+        w.indent(3);
         w.raw("<" + P + "edXMLManifest version=\"1.0\">");
         for (AttachmentMeta m : metas) {
-            w.start(5, P + "Reference");
-            w.leaf(6, P + "ContentId", "cid:" + m.contentId());
-            w.leaf(6, P + "ContentType", m.contentType());
-            w.leaf(6, P + "Description", m.description());
-            w.leaf(6, P + "AttachmentName", m.attachmentName());
-            w.end(5, P + "Reference");
+            w.start(4, P + "Reference");
+            w.leaf(5, P + "ContentId", "cid:" + m.contentId());
+            w.leaf(5, P + "ContentType", m.contentType());
+            w.leaf(5, P + "Description", m.description());
+            w.leaf(5, P + "AttachmentName", m.attachmentName());
+            w.end(4, P + "Reference");
         }
-        w.end(4, P + "edXMLManifest");
-        w.end(3, P + "edXMLBody");
-        w.end(2, P + "edXMLEnvelope");
+        w.end(3, P + "edXMLManifest");
+        w.end(2, P + "edXMLBody");
+        w.end(1, P + "edXMLEnvelope");
         if (!metas.isEmpty()) {
             w.start(1, "AttachmentEncoded");
             for (int i = 0; i < metas.size(); i++) {
@@ -111,17 +111,17 @@ public final class EdxmlWriter {
         BufferedOutputStream buffered = new BufferedOutputStream(new NonClosingOutputStream(out), 8192);
         XmlTextWriter w = new XmlTextWriter(buffered);
         openEnvelope(w);
-        w.start(3, P + "edXMLHeader");
-        w.start(4, P + "MessageHeader");
-        writeOrganization(w, 5, "From", pkg.from());
-        writeResponseFor(w, 5, pkg.responseFor());
-        writeStaffInfo(w, 5, pkg.staffInfo());
-        w.leaf(5, P + "StatusCode", StatusCode.normalise(pkg.statusCode()));
-        w.leaf(5, P + "Description", pkg.description());
-        w.leaf(5, P + "Timestamp", timestamp(pkg.timestamp()));
-        w.end(4, P + "MessageHeader");
-        w.end(3, P + "edXMLHeader");
-        w.end(2, P + "edXMLEnvelope");
+        w.start(2, P + "edXMLHeader");
+        w.start(3, P + "MessageHeader");
+        writeOrganization(w, 4, "From", pkg.from());
+        writeResponseFor(w, 4, pkg.responseFor());
+        writeStaffInfo(w, 4, pkg.staffInfo());
+        w.leaf(4, P + "StatusCode", StatusCode.normalise(pkg.statusCode()));
+        w.leaf(4, P + "Description", pkg.description());
+        w.leaf(4, P + "Timestamp", timestamp(pkg.timestamp()));
+        w.end(3, P + "MessageHeader");
+        w.end(2, P + "edXMLHeader");
+        w.end(1, P + "edXMLEnvelope");
         w.raw("\n</edXML>\n");
         buffered.flush();
     }
@@ -167,83 +167,83 @@ public final class EdxmlWriter {
     }
 
     private static void writeMessageHeader(XmlTextWriter w, MessageHeader h) throws IOException {
-        w.start(4, P + "MessageHeader");
-        writeOrganization(w, 5, "From", h.from());
+        w.start(3, P + "MessageHeader");
+        writeOrganization(w, 4, "From", h.from());
         for (Organization to : h.to()) {
-            writeOrganization(w, 5, "To", to);
+            writeOrganization(w, 4, "To", to);
         }
-        w.leaf(5, P + "DocumentId", h.documentId());
+        w.leaf(4, P + "DocumentId", h.documentId());
         if (h.code() != null) {
-            w.start(5, P + "Code");
-            w.leaf(6, P + "CodeNumber", h.code().codeNumber());
-            w.leaf(6, P + "CodeNotation", h.code().codeNotation());
-            w.end(5, P + "Code");
+            w.start(4, P + "Code");
+            w.leaf(5, P + "CodeNumber", h.code().codeNumber());
+            w.leaf(5, P + "CodeNotation", h.code().codeNotation());
+            w.end(4, P + "Code");
         }
         if (h.promulgationInfo() != null) {
-            w.start(5, P + "PromulgationInfo");
-            w.leaf(6, P + "Place", h.promulgationInfo().place());
-            w.leaf(6, P + "PromulgationDate", date(h.promulgationInfo().promulgationDate()));
-            w.end(5, P + "PromulgationInfo");
+            w.start(4, P + "PromulgationInfo");
+            w.leaf(5, P + "Place", h.promulgationInfo().place());
+            w.leaf(5, P + "PromulgationDate", date(h.promulgationInfo().promulgationDate()));
+            w.end(4, P + "PromulgationInfo");
         }
         if (h.documentType() != null) {
-            w.start(5, P + "DocumentType");
-            w.leaf(6, P + "Type", h.documentType().type());
-            w.leaf(6, P + "TypeDetail", h.documentType().typeDetail());
-            w.leaf(6, P + "TypeName", h.documentType().typeName());
-            w.end(5, P + "DocumentType");
+            w.start(4, P + "DocumentType");
+            w.leaf(5, P + "Type", h.documentType().type());
+            w.leaf(5, P + "TypeDetail", h.documentType().typeDetail());
+            w.leaf(5, P + "TypeName", h.documentType().typeName());
+            w.end(4, P + "DocumentType");
         }
-        w.leaf(5, P + "Subject", h.subject());
-        w.leaf(5, P + "Content", h.content());
+        w.leaf(4, P + "Subject", h.subject());
+        w.leaf(4, P + "Content", h.content());
         if (h.signerInfo() != null) {
-            w.start(5, P + "SignerInfo");
-            w.leaf(6, P + "Competence", h.signerInfo().competence());
-            w.leaf(6, P + "Position", h.signerInfo().position());
-            w.leaf(6, P + "FullName", h.signerInfo().fullName());
-            w.end(5, P + "SignerInfo");
+            w.start(4, P + "SignerInfo");
+            w.leaf(5, P + "Competence", h.signerInfo().competence());
+            w.leaf(5, P + "Position", h.signerInfo().position());
+            w.leaf(5, P + "FullName", h.signerInfo().fullName());
+            w.end(4, P + "SignerInfo");
         }
-        w.leaf(5, P + "DueDate", date(h.dueDate()));
+        w.leaf(4, P + "DueDate", date(h.dueDate()));
         writeOtherInfo(w, h.otherInfo());
         for (ResponseFor r : h.responseFor()) {
-            writeResponseFor(w, 5, r);
+            writeResponseFor(w, 4, r);
         }
-        w.leaf(5, P + "SteeringType", h.steeringType());
+        w.leaf(4, P + "SteeringType", h.steeringType());
         if (!h.responseForTask().isEmpty()) {
-            w.start(5, P + "ResponseForTask");
+            w.start(4, P + "ResponseForTask");
             for (String task : h.responseForTask()) {
-                w.leaf(6, P + "TaskCode", task);
+                w.leaf(5, P + "TaskCode", task);
             }
-            w.end(5, P + "ResponseForTask");
+            w.end(4, P + "ResponseForTask");
         }
-        w.leaf(5, P + "ApplicationType", h.applicationType());
+        w.leaf(4, P + "ApplicationType", h.applicationType());
         if (!h.toPlaces().isEmpty()) {
-            w.start(5, P + "ToPlaces");
+            w.start(4, P + "ToPlaces");
             for (String place : h.toPlaces()) {
-                w.leaf(6, P + "Place", place);
+                w.leaf(5, P + "Place", place);
             }
-            w.end(5, P + "ToPlaces");
+            w.end(4, P + "ToPlaces");
         }
-        w.end(4, P + "MessageHeader");
+        w.end(3, P + "MessageHeader");
     }
 
     private static void writeOtherInfo(XmlTextWriter w, OtherInfo o) throws IOException {
         if (o == null) {
             return;
         }
-        w.start(5, P + "OtherInfo");
-        w.leaf(6, P + "Priority", o.priority());
-        w.leaf(6, P + "SphereOfPromulgation", o.sphereOfPromulgation());
-        w.leaf(6, P + "TyperNotation", o.typerNotation());
-        w.leaf(6, P + "PromulgationAmount", o.promulgationAmount());
-        w.leaf(6, P + "PageAmount", o.pageAmount());
-        w.leaf(6, P + "Direction", o.direction() == null ? null : o.direction().toString());
+        w.start(4, P + "OtherInfo");
+        w.leaf(5, P + "Priority", o.priority());
+        w.leaf(5, P + "SphereOfPromulgation", o.sphereOfPromulgation());
+        w.leaf(5, P + "TyperNotation", o.typerNotation());
+        w.leaf(5, P + "PromulgationAmount", o.promulgationAmount());
+        w.leaf(5, P + "PageAmount", o.pageAmount());
+        w.leaf(5, P + "Direction", o.direction() == null ? null : o.direction().toString());
         if (!o.appendixes().isEmpty()) {
-            w.start(6, P + "Appendixes");
+            w.start(5, P + "Appendixes");
             for (String appendix : o.appendixes()) {
-                w.leaf(7, P + "Appendix", appendix);
+                w.leaf(6, P + "Appendix", appendix);
             }
-            w.end(6, P + "Appendixes");
+            w.end(5, P + "Appendixes");
         }
-        w.end(5, P + "OtherInfo");
+        w.end(4, P + "OtherInfo");
     }
 
     private static void writeOrganization(XmlTextWriter w, int depth, String name, Organization o)
@@ -293,62 +293,62 @@ public final class EdxmlWriter {
         if (list == null) {
             return;
         }
-        w.start(4, P + "TraceHeaderList");
+        w.start(3, P + "TraceHeaderList");
         // Library order (spec §4.1 [P]): the business block first, then the hops.
         writeBussiness(w, list.bussiness());
         for (TraceHeader t : list.traceHeaders()) {
-            w.start(5, P + "TraceHeader");
-            w.leaf(6, P + "OrganId", t.organId());
-            w.leaf(6, P + "Timestamp", timestamp(t.timestamp()));
-            w.end(5, P + "TraceHeader");
+            w.start(4, P + "TraceHeader");
+            w.leaf(5, P + "OrganId", t.organId());
+            w.leaf(5, P + "Timestamp", timestamp(t.timestamp()));
+            w.end(4, P + "TraceHeader");
         }
-        w.end(4, P + "TraceHeaderList");
+        w.end(3, P + "TraceHeaderList");
     }
 
     private static void writeBussiness(XmlTextWriter w, Bussiness b) throws IOException {
         if (b == null) {
             return;
         }
-        w.start(5, P + "Bussiness");
-        w.leaf(6, P + "DocumentId", b.documentId());
-        w.leaf(6, P + "BussinessDocType", b.type() == null ? null : b.type().code());
-        w.leaf(6, P + "BussinessDocReason", b.reason());
+        w.start(4, P + "Bussiness");
+        w.leaf(5, P + "DocumentId", b.documentId());
+        w.leaf(5, P + "BussinessDocType", b.type() == null ? null : b.type().code());
+        w.leaf(5, P + "BussinessDocReason", b.reason());
         // [P] emit Paper 0 unless a value was received and is being reproduced.
-        w.leaf(6, P + "Paper", b.paper() == null ? Integer.valueOf(0) : b.paper());
+        w.leaf(5, P + "Paper", b.paper() == null ? Integer.valueOf(0) : b.paper());
         for (BussinessDocumentInfo info : b.documentInfos()) {
-            w.start(6, P + "BussinessDocumentInfo");
-            w.leaf(7, P + "DocumentInfo", info.documentInfo());
-            w.leaf(7, P + "DocumentReceiver", info.documentReceiver());
+            w.start(5, P + "BussinessDocumentInfo");
+            w.leaf(6, P + "DocumentInfo", info.documentInfo());
+            w.leaf(6, P + "DocumentReceiver", info.documentReceiver());
             if (!info.receivers().isEmpty()) {
-                w.start(7, P + "ReceiverList");
+                w.start(6, P + "ReceiverList");
                 for (Receiver r : info.receivers()) {
-                    w.start(8, P + "Receiver");
-                    w.leaf(9, P + "OrganId", r.organId());
-                    w.leaf(9, P + "ReceiverType", r.receiverType());
-                    w.end(8, P + "Receiver");
+                    w.start(7, P + "Receiver");
+                    w.leaf(8, P + "OrganId", r.organId());
+                    w.leaf(8, P + "ReceiverType", r.receiverType());
+                    w.end(7, P + "Receiver");
                 }
-                w.end(7, P + "ReceiverList");
+                w.end(6, P + "ReceiverList");
             }
-            w.end(6, P + "BussinessDocumentInfo");
+            w.end(5, P + "BussinessDocumentInfo");
         }
         if (!b.replacementInfos().isEmpty()) {
-            w.start(6, P + "ReplacementInfoList");
+            w.start(5, P + "ReplacementInfoList");
             for (ReplacementInfo r : b.replacementInfos()) {
-                w.start(7, P + "ReplacementInfo");
-                w.leaf(8, P + "DocumentId", r.documentId());
-                w.start(8, P + "OrganIdList");
+                w.start(6, P + "ReplacementInfo");
+                w.leaf(7, P + "DocumentId", r.documentId());
+                w.start(7, P + "OrganIdList");
                 for (String organId : r.organIds()) {
-                    w.leaf(9, P + "OrganId", organId);
+                    w.leaf(8, P + "OrganId", organId);
                 }
-                w.end(8, P + "OrganIdList");
-                w.end(7, P + "ReplacementInfo");
+                w.end(7, P + "OrganIdList");
+                w.end(6, P + "ReplacementInfo");
             }
-            w.end(6, P + "ReplacementInfoList");
+            w.end(5, P + "ReplacementInfoList");
         }
         for (StaffInfo s : b.staffInfos()) {
-            writeStaffInfo(w, 6, s);
+            writeStaffInfo(w, 5, s);
         }
-        w.end(5, P + "Bussiness");
+        w.end(4, P + "Bussiness");
     }
 
     private static String date(LocalDate d) {

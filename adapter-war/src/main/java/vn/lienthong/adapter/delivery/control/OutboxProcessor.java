@@ -34,6 +34,8 @@ public class OutboxProcessor {
     AxisGateway axis;
     @Inject
     AdapterSettings settings;
+    @Inject
+    TransportLedger ledger;
 
     /** Ids of documents due for sending, urgent first (priority 4 … 0), then oldest first. */
     public List<String> due(int max) {
@@ -53,33 +55,12 @@ public class OutboxProcessor {
         try {
             String axisDocId = axis.sendDocument(d.getSenderOrganId(), to,
                     settings.dataDir().resolve(Path.of(d.getPackagePath())));
-            record(id, axisDocId, null, false);
+            ledger.record(id, axisDocId, null, false);
         } catch (AxisException e) {
-            record(id, null, e.getMessage(), !e.isRetryable());
+            ledger.record(id, null, e.getMessage(), !e.isRetryable());
         } catch (RuntimeException e) {
             // Configuration or local I/O problem: keep the document queued and say why in its history.
-            record(id, null, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
-        }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(String id, String axisDocId, String error, boolean permanent) {
-        Document d = em.find(Document.class, id);
-        var now = VietnamTime.now();
-        String detail = error == null ? null : (error.length() > 900 ? error.substring(0, 900) : error);
-        if (axisDocId != null) {
-            d.sent(axisDocId, now);
-            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, "axis DocId " + axisDocId));
-            LOG.info(() -> "Sent " + d.getDocumentId() + " to the axis as " + axisDocId);
-        } else if (permanent || RetryPolicy.exhausted(d.getAttempts())) {
-            d.dead(detail, now);
-            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.REJECTED, detail));
-            LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " is dead after " + d.getAttempts()
-                    + " attempts: " + detail + " (an operator may re-queue it)");
-        } else {
-            d.failedAttempt(detail, now.plus(RetryPolicy.delayAfter(d.getAttempts())), now);
-            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY, detail));
-            LOG.warning(() -> "Sending " + d.getDocumentId() + " failed (attempt " + d.getAttempts() + "): " + detail);
+            ledger.record(id, null, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         }
     }
 }

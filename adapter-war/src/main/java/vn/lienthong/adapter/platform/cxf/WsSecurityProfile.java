@@ -51,6 +51,9 @@ final class WsSecurityProfile {
         p.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
         p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
         p.put(ConfigurationConstants.ENABLE_REVOCATION, "false");
+        // Any certificate chaining to a trusted CA passes here; which certificate a client must use is checked
+        // against its credential by the application (SubmissionService), where the user is known.
+        p.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
         Map<QName, Object> validators = new HashMap<>();
         validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials));
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
@@ -64,6 +67,8 @@ final class WsSecurityProfile {
         checker.setSignTimestamp(true);
         checker.setEncryptBody(false);
         checker.setSignAddressingHeaders(false);
+        // The UsernameToken travels in clear inside the signed request; the TLS profile protects it on the wire.
+        checker.setEncryptUsernameToken(false);
         return checker;
     }
 

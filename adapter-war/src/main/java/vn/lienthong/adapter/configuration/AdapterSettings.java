@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import vn.lienthong.adapter.platform.store.DatabaseSettings;
+
 /**
  * Every setting of the adapter, with its default, in one place.
  *
@@ -17,12 +19,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class AdapterSettings {
 
-    /** Folder for the embedded database, key stores, packages and attachments. */
-    public static final String DATA_DIR = "adapter.data.dir";
+    /** Folder for the embedded database, key stores, packages and attachments; default ~/lienthong-data. */
+    public static final String DATA_DIR = DatabaseSettings.DATA_DIR;
     /** JDBC URL; default: an H2 file database under the data folder. PostgreSQL: jdbc:postgresql://host/db. */
-    public static final String DB_URL = "adapter.db.url";
-    public static final String DB_USER = "adapter.db.user";
-    public static final String DB_PASSWORD = "adapter.db.password";
+    public static final String DB_URL = DatabaseSettings.DB_URL;
+    /** Database user; default sa. */
+    public static final String DB_USER = DatabaseSettings.DB_USER;
+    /** Database password; default empty. */
+    public static final String DB_PASSWORD = DatabaseSettings.DB_PASSWORD;
     /** Folder with adapter.p12 (our signing key), truststore.p12 (trusted client CAs); default data/keys. */
     public static final String KEYS_DIR = "adapter.keys.dir";
     /** Password of the key stores; default: generated on first start into keys/keystore.password. */
@@ -67,12 +71,11 @@ public final class AdapterSettings {
     private final int wsTimestampTtlSeconds;
 
     private AdapterSettings(Config c) {
-        dataDir = Path.of(c.getOptionalValue(DATA_DIR, String.class)
-                .orElse(System.getProperty("user.home") + "/lienthong-data")).toAbsolutePath().normalize();
-        dbUrl = c.getOptionalValue(DB_URL, String.class)
-                .orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("lienthong") + ";DB_CLOSE_ON_EXIT=FALSE");
-        dbUser = c.getOptionalValue(DB_USER, String.class).orElse("sa");
-        dbPassword = c.getOptionalValue(DB_PASSWORD, String.class).orElse("");
+        dataDir = DatabaseSettings.dataDir(c);
+        DatabaseSettings db = DatabaseSettings.from(c);
+        dbUrl = db.url();
+        dbUser = db.user();
+        dbPassword = db.password();
         keysDir = c.getOptionalValue(KEYS_DIR, String.class).map(Path::of).orElse(dataDir.resolve("keys"));
         keystorePassword = c.getOptionalValue(KEYSTORE_PASSWORD, String.class);
         demoEnabled = c.getOptionalValue(DEMO_ENABLED, Boolean.class).orElse(true);

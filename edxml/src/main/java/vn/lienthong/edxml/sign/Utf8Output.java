@@ -32,8 +32,28 @@ final class Utf8Output {
 
     void escapedText(char[] chars, int offset, int length) throws IOException {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
+        int i = offset;
+        while (i < end) {
+            // Fast path for the common case (base64 and plain ASCII text): copy without escaping decisions.
+            if (pendingHighSurrogate == 0) {
+                ensure(Math.min(end - i, buf.length / 2));
+                int limit = Math.min(end, i + (buf.length - pos));
+                while (i < limit) {
+                    char c = chars[i];
+                    if (c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '\r') {
+                        break;
+                    }
+                    buf[pos++] = (byte) c;
+                    i++;
+                }
+                if (i >= end) {
+                    return;
+                }
+                if (i == limit) {
+                    continue;
+                }
+            }
+            char c = chars[i++];
             switch (c) {
                 case '&' -> text("&amp;");
                 case '<' -> text("&lt;");

@@ -16,6 +16,16 @@ final class XmlSecurity {
     static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
     private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
+    /** Creating a DocumentBuilder costs more than signing-side DOM work itself; one per thread is reused. */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            synchronized (DOCUMENTS) {
+                return DOCUMENTS.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no DOM implementation", e);
+        }
+    });
 
     static {
         Init.init();
@@ -25,13 +35,8 @@ final class XmlSecurity {
     private XmlSecurity() {
     }
 
+    /** An empty document; only ever filled programmatically, never by parsing. */
     static Document newDocument() {
-        try {
-            synchronized (DOCUMENTS) {
-                return DOCUMENTS.newDocumentBuilder().newDocument();
-            }
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("no DOM implementation", e);
-        }
+        return BUILDER.get().newDocument();
     }
 }

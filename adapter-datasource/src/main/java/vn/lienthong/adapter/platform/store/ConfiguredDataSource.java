@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import vn.lienthong.adapter.configuration.AdapterSettings;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The application's data source class, named in {@code @DataSourceDefinition}: it picks H2 or PostgreSQL from
@@ -29,7 +29,8 @@ public class ConfiguredDataSource implements DataSource {
         if (d == null) {
             synchronized (this) {
                 if (delegate == null) {
-                    delegate = create(AdapterSettings.load());
+                    delegate = create(DatabaseSettings.from(
+                            ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())));
                 }
                 d = delegate;
             }
@@ -37,24 +38,24 @@ public class ConfiguredDataSource implements DataSource {
         return d;
     }
 
-    static DataSource create(AdapterSettings settings) throws SQLException {
-        String url = settings.dbUrl();
+    static DataSource create(DatabaseSettings settings) throws SQLException {
+        String url = settings.url();
         if (url.startsWith("jdbc:h2:")) {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
             h2.setURL(url);
-            h2.setUser(settings.dbUser());
-            h2.setPassword(settings.dbPassword());
+            h2.setUser(settings.user());
+            h2.setPassword(settings.password());
             return h2;
         }
         if (url.startsWith("jdbc:postgresql:")) {
             org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
             pg.setURL(url);
-            pg.setUser(settings.dbUser());
-            pg.setPassword(settings.dbPassword());
+            pg.setUser(settings.user());
+            pg.setPassword(settings.password());
             return pg;
         }
         throw new SQLException("Unsupported database URL (expected jdbc:h2: or jdbc:postgresql:) in "
-                + AdapterSettings.DB_URL);
+                + DatabaseSettings.DB_URL);
     }
 
     @Override

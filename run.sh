@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the adapter on Payara Micro with the embedded database, demo keys and the local axis simulator.
+#   ./run.sh              build what is missing, start everything, Ctrl-C stops it all
+#   ./run.sh --rebuild    rebuild the artifacts first
+# Environment: LIENTHONG_DATA (data folder, default ./adapter-data), LIENTHONG_PORT (HTTP, default 8080),
+#              LIENTHONG_AXIS_PORT (simulator, default 18090).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RUNTIME="$ROOT/launcher/target/runtime"
+DATA=$(mkdir -p "${LIENTHONG_DATA:-$ROOT/adapter-data}" && cd "${LIENTHONG_DATA:-$ROOT/adapter-data}" && pwd)
+PORT=${LIENTHONG_PORT:-8080}
+AXIS_PORT=${LIENTHONG_AXIS_PORT:-18090}
+DEMO_ORGAN=000.00.00.G22
+COUNTERPART_ORGAN=000.00.00.H41
+
+if [[ "${1:-}" == "--rebuild" || ! -f "$RUNTIME/lienthong.war" || ! -f "$RUNTIME/axis-simulator.jar" || ! -f "$RUNTIME/payara-micro.jar" ]]; then
+  echo "Building the adapter (first run takes a few minutes while Maven downloads dependencies)..."
+  mvn -B -q install -DskipTests -DskipITs
+fi
+
+# Demo HMAC secret shared by the adapter and the simulator: random, created once, owner-readable only.
+umask 077
+[[ -s "$DATA/axis-secret" ]] || od -An -tx1 -N24 /dev/urandom | tr -d ' \n' > "$DATA/axis-secret"
+[[ -s "$DATA/axis-secret-counterpart" ]] || od -An -tx1 -N24 /dev/urandom | tr -d ' \n' > "$DATA/axis-secret-counterpart"
+cat > "$DATA/axis-systems.properties" <<PROPS
+# Connected systems of the local axis simulator (secrets come from the environment).
+demo.adapter.secret = env:AXIS_SIM_SECRET_ADAPTER
+demo.adapter.organs = $DEMO_ORGAN
+demo.counterpart.secret = env:AXIS_SIM_SECRET_COUNTERPART
+demo.counterpart.organs = $COUNTERPART_ORGAN
+PROPS
+umask 022
+
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping..."
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
+
+wait_http() { # url, seconds, pid
+  local url=$1 deadline=$((SECONDS + $2)) pid=$3
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" == 200 ]]; do
+    kill -0 "$pid" 2>/dev/null || { echo "Process $pid exited; see the logs in $DATA/logs" >&2; exit 1; }
+    (( SECONDS < deadline )) || { echo "No answer from $url after $2 s; see $DATA/logs" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+mkdir -p "$DATA/logs"
+AXIS_SIM_SECRET_ADAPTER=$(cat "$DATA/axis-secret") AXIS_SIM_SECRET_COUNTERPART=$(cat "$DATA/axis-secret-counterpart") \
+  java -Xmx256m -jar "$RUNTIME/axis-simulator.jar" --port "$AXIS_PORT" --data-dir "$DATA/axis" \
+    --systems "$DATA/axis-systems.properties" --counterpart "$COUNTERPART_ORGAN" \
+    > "$DATA/logs/axis-simulator.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$AXIS_PORT/_sim/health" 60 "${PIDS[-1]}"
+
+START=$SECONDS
+java -Xmx512m -Dadapter.data.dir="$DATA" -Dadapter.axis.endpoint="http://127.0.0.1:$AXIS_PORT/" \
+  -jar "$RUNTIME/payara-micro.jar" --nohazelcast --disablephonehome --port "$PORT" \
+  --deploy "$RUNTIME/lienthong.war" > "$DATA/logs/adapter.log" 2>&1 &
+PIDS+=($!)
+WSDL="http://127.0.0.1:$PORT/lienthong/services/DocumentExchange?wsdl"
+wait_http "$WSDL" 180 "${PIDS[-1]}"
+
+cat <<INFO
+
+Lien thong adapter is running (ready after $((SECONDS - START)) s).
+  Secured service (WS-Security) WSDL:  $WSDL
+  Axis simulator:                      http://127.0.0.1:$AXIS_PORT/   (state: http://127.0.0.1:$AXIS_PORT/_sim/state)
+  Data folder:                         $DATA
+  Logs:                                $DATA/logs
+  Demo client credentials:             $DATA/demo-credentials.properties
+$(sed -e '/^#/d' -e 's/^/      /' "$DATA/demo-credentials.properties")
+  Counterpart agency played by the simulator: $COUNTERPART_ORGAN
+Press Ctrl-C to stop.
+INFO
+wait -n "${PIDS[@]}" || true
+echo "A process ended on its own; see $DATA/logs" >&2

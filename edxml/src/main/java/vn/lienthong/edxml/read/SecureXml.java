@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class SecureXml {
 
-    private static final XMLInputFactory FACTORY = create();
+    /** Per thread: the JDK factory keeps mutable state between createXMLStreamReader calls. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SecureXml::create);
 
     private SecureXml() {
     }
@@ -48,7 +49,7 @@ public final class SecureXml {
      */
     public static XMLStreamReader reader(java.io.InputStream in) throws EdxmlParseException {
         try {
-            return FACTORY.createXMLStreamReader(new java.io.FilterInputStream(in) {
+            return FACTORY.get().createXMLStreamReader(new java.io.FilterInputStream(in) {
                 @Override
                 public void close() {
                     // the caller closes the stream it opened

@@ -48,4 +48,28 @@ class VerifierRobustnessTest {
             }
         }
     }
+
+    @Test
+    void signersAndVerifiersAreThreadSafe() throws Exception {
+        TestPki pki = TestPki.ec();
+        PackageSigner signer = new PackageSigner(pki.credentials(), SignatureAlgorithm.ECDSA_SHA256);
+        PackageVerifier verifier = PackageVerifier.builder().trustAnchor(pki.caCert).build();
+        byte[] unsigned = SamplePackages.newDocumentBytes();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<VerificationStatus>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> {
+                    ByteArrayOutputStream signed = new ByteArrayOutputStream();
+                    signer.sign(new ByteArrayInputStream(unsigned), signed);
+                    return verifier.verify(new ByteArrayInputStream(signed.toByteArray())).status();
+                }));
+            }
+            for (var r : results) {
+                org.junit.jupiter.api.Assertions.assertEquals(VerificationStatus.VALID, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

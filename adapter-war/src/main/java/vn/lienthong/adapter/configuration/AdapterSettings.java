@@ -45,12 +45,39 @@ public final class AdapterSettings {
     public static final String AXIS_READ_TIMEOUT = "adapter.axis.read-timeout-ms";
     /** How often the outbox is worked. */
     public static final String OUTBOX_INTERVAL = "adapter.outbox.interval-ms";
+    /**
+     * How long a node owns a document it claimed from the outbox; default connect + read timeout + 30 s, so a
+     * lease never ends while its owner may still be talking to the axis. A dead node's work waits this long.
+     */
+    public static final String OUTBOX_LEASE = "adapter.outbox.lease-ms";
+    /** Age (since queued) after which a document that still fails goes DEAD with an ALERT; default 24 h. */
+    public static final String OUTBOX_MAX_AGE = "adapter.outbox.max-age-minutes";
+    /** This instance's name in outbox leases; must differ between nodes. Default: host name + "-" + process id. */
+    public static final String NODE_ID = "adapter.node-id";
+    /**
+     * Bearer token of the admin operations ({@code /admin/*}); at least 32 characters. Default: none (admin
+     * operations refused), in demo mode generated on first start into {@code <data>/admin-token}. Never logged.
+     */
+    public static final String ADMIN_TOKEN = "adapter.admin.token";
     /** Largest accepted attachment, decoded bytes. */
     public static final String MAX_ATTACHMENT_BYTES = "adapter.limits.attachment-bytes";
     /** Most attachments in one document. */
     public static final String MAX_ATTACHMENTS = "adapter.limits.attachments";
+    /** Extra organisation ids served by this adapter (comma-separated), besides those of client credentials. */
+    public static final String ORGANISATIONS = "adapter.organisations";
+    /** How often the axis is polled for incoming documents and statuses. */
+    public static final String RECEIVE_INTERVAL = "adapter.receive.interval-ms";
+    /** How often the agency directory is synchronised from the axis (also once at start). */
+    public static final String DIRECTORY_SYNC_INTERVAL = "adapter.directory.sync-interval-minutes";
     /** Allowed age of a WS-Security Timestamp, seconds. */
     public static final String WS_TIMESTAMP_TTL = "adapter.ws.timestamp-ttl-seconds";
+    /**
+     * Largest old-protocol (e-doc.vn) request, bytes, all MIME parts included; cut off while it streams in.
+     * Default 64 MiB. Attachment count and size: {@link #MAX_ATTACHMENTS}, {@link #MAX_ATTACHMENT_BYTES}.
+     */
+    public static final String LEGACY_MAX_MESSAGE_BYTES = "adapter.legacy.max-message-bytes";
+    /** Largest old-protocol SOAP envelope part (parsed in memory), bytes; default 2 MiB. */
+    public static final String LEGACY_MAX_ENVELOPE_BYTES = "adapter.legacy.max-envelope-bytes";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -66,9 +93,18 @@ public final class AdapterSettings {
     private final Duration axisConnectTimeout;
     private final Duration axisReadTimeout;
     private final Duration outboxInterval;
+    private final Duration outboxLease;
+    private final Duration outboxMaxAge;
+    private final String nodeId;
+    private final Optional<String> adminToken;
     private final long maxAttachmentBytes;
     private final int maxAttachments;
     private final int wsTimestampTtlSeconds;
+    private final long legacyMaxMessageBytes;
+    private final long legacyMaxEnvelopeBytes;
+    private final java.util.List<String> organisations;
+    private final Duration receiveInterval;
+    private final Duration directorySyncInterval;
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -86,9 +122,32 @@ public final class AdapterSettings {
         axisConnectTimeout = Duration.ofMillis(c.getOptionalValue(AXIS_CONNECT_TIMEOUT, Long.class).orElse(5_000L));
         axisReadTimeout = Duration.ofMillis(c.getOptionalValue(AXIS_READ_TIMEOUT, Long.class).orElse(60_000L));
         outboxInterval = Duration.ofMillis(c.getOptionalValue(OUTBOX_INTERVAL, Long.class).orElse(1_000L));
+        outboxLease = c.getOptionalValue(OUTBOX_LEASE, Long.class).map(Duration::ofMillis)
+                .orElse(axisConnectTimeout.plus(axisReadTimeout).plusSeconds(30));
+        outboxMaxAge = Duration.ofMinutes(c.getOptionalValue(OUTBOX_MAX_AGE, Long.class).orElse(24L * 60));
+        nodeId = c.getOptionalValue(NODE_ID, String.class).orElseGet(AdapterSettings::defaultNodeId);
+        adminToken = c.getOptionalValue(ADMIN_TOKEN, String.class);
         maxAttachmentBytes = c.getOptionalValue(MAX_ATTACHMENT_BYTES, Long.class).orElse(20L * 1024 * 1024);
         maxAttachments = c.getOptionalValue(MAX_ATTACHMENTS, Integer.class).orElse(20);
         wsTimestampTtlSeconds = c.getOptionalValue(WS_TIMESTAMP_TTL, Integer.class).orElse(300);
+        legacyMaxMessageBytes = c.getOptionalValue(LEGACY_MAX_MESSAGE_BYTES, Long.class).orElse(64L * 1024 * 1024);
+        legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
+        organisations = c.getOptionalValue(ORGANISATIONS, String.class).map(v -> java.util.Arrays.stream(v.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
+        receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
+        directorySyncInterval = Duration.ofMinutes(
+                c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        // The process id makes a restarted node a new owner: its predecessor's leases expire normally.
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** Reads the settings of the calling application. */
@@ -114,9 +173,19 @@ public final class AdapterSettings {
     public Duration axisConnectTimeout() { return axisConnectTimeout; }
     public Duration axisReadTimeout() { return axisReadTimeout; }
     public Duration outboxInterval() { return outboxInterval; }
+    public Duration outboxLease() { return outboxLease; }
+    public Duration outboxMaxAge() { return outboxMaxAge; }
+    public String nodeId() { return nodeId; }
+    public Optional<String> adminToken() { return adminToken; }
     public long maxAttachmentBytes() { return maxAttachmentBytes; }
     public int maxAttachments() { return maxAttachments; }
     public int wsTimestampTtlSeconds() { return wsTimestampTtlSeconds; }
+    public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
+    public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }
+    public java.util.List<String> organisations() { return organisations; }
+    public Duration receiveInterval() { return receiveInterval; }
+    public Duration directorySyncInterval() { return directorySyncInterval; }
+    public Path inboundDir() { return dataDir.resolve("inbound"); }
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }
 

@@ -1,6 +1,5 @@
 package vn.lienthong.edxml.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -39,13 +38,22 @@ import vn.lienthong.edxml.write.EdxmlWriter;
 /** Invented packages of a target size (one PDF attachment sized to reach it) and throw-away keys. */
 final class BenchPackages {
 
-    /** Header and manifest take about 2.5 KB; base64 adds a third. */
-    static byte[] attachmentFor(long packageBytes) {
+    /**
+     * Writes an attachment file sized so the package reaches {@code packageBytes} (header and manifest take about
+     * 2.5 KB; base64 adds a third). On disk, not in memory, so the harness itself stays small.
+     */
+    static Path attachmentFor(long packageBytes, Path file) throws IOException {
         long raw = Math.max(256, (packageBytes - 2600) * 3 / 4);
-        byte[] content = new byte[(int) raw];
-        new Random(1).nextBytes(content);
-        System.arraycopy("%PDF-1.4\n".getBytes(), 0, content, 0, 9);
-        return content;
+        Random random = new Random(1);
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (long written = 9; written < raw; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(chunk.length, raw - written));
+            }
+        }
+        return file;
     }
 
     static DocumentPackage document() {
@@ -61,12 +69,12 @@ final class BenchPackages {
                 LocalDateTime.of(2025, 11, 20, 9, 0, 0)))));
     }
 
-    static void write(byte[] attachment, OutputStream out) throws IOException {
+    static void write(Path attachment, OutputStream out) throws IOException {
         new EdxmlWriter().writeDocument(document(), List.of(new AttachmentSource("van-ban.pdf", "Văn bản",
-                "application/pdf", () -> new ByteArrayInputStream(attachment))), out);
+                "application/pdf", () -> Files.newInputStream(attachment))), out);
     }
 
-    static Path writeFile(byte[] attachment, Path file) throws IOException {
+    static Path writeFile(Path attachment, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(attachment, out);
         }

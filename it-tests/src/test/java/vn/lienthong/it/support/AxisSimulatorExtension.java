@@ -30,6 +30,8 @@ public final class AxisSimulatorExtension implements BeforeAllCallback, AfterAll
     public static final String COUNTERPART_SYSTEM = "it.counterpart";
     public static final String DEMO_ORGAN = "000.00.00.G22";
     public static final String COUNTERPART_ORGAN = "000.00.00.H41";
+    /** An agency the simulator plays itself: it answers documents with 01, 03, 04, 05, 06. */
+    public static final String PLAYED_ORGAN = "000.00.00.H14";
 
     private static AxisSimulator simulator;
     private static String counterpartSecret;
@@ -46,6 +48,7 @@ public final class AxisSimulatorExtension implements BeforeAllCallback, AfterAll
                 .port(Integer.getInteger("it.axis.port"))
                 .system(SystemAccount.of(ADAPTER_SYSTEM, adapterSecret, DEMO_ORGAN))
                 .system(SystemAccount.of(COUNTERPART_SYSTEM, counterpartSecret, COUNTERPART_ORGAN))
+                .counterpart(PLAYED_ORGAN)
                 .build());
     }
 

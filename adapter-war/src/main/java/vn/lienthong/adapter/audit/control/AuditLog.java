@@ -1,5 +1,7 @@
 package vn.lienthong.adapter.audit.control;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,7 +13,8 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
  * Writes audit entries in their own transaction, so a refused request leaves its trace even though the
- * request's own work is rolled back.
+ * request's own work is rolled back. The single writing path: every entry is appended to the hash chain
+ * ({@link AuditChain}), which {@link AuditChainVerifier} checks.
  */
 @Stateless
 public class AuditLog {
@@ -21,8 +24,9 @@ public class AuditLog {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actor, String action, String organId, String outcome, String code, String detail) {
-        em.persist(new AuditEntry(VietnamTime.now(), cut(actor, 100), action, cut(organId, 35), outcome,
-                cut(code, 100), cut(detail, 1000)));
+        // Milliseconds: what both databases store exactly, so the chained hash can be recomputed from the row.
+        AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
+                action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)));
     }
 
     private static String cut(String s, int max) {

@@ -24,6 +24,13 @@ public class AuditEntry {
     private String outcome;
     private String code;
     private String detail;
+    // Hash chain (V3): position, previous entry's hash, hash of this entry's content plus prevHash.
+    @Column(name = "chain_seq")
+    private Long chainSeq;
+    @Column(name = "prev_hash")
+    private String prevHash;
+    @Column(name = "entry_hash")
+    private String entryHash;
 
     protected AuditEntry() {
         // for JPA
@@ -41,6 +48,16 @@ public class AuditEntry {
         this.detail = detail;
     }
 
+    /** Links the entry into the audit chain; done once, by {@code AuditChain}, before it is persisted. */
+    public void chain(long seq, String previousHash, String hash) {
+        if (chainSeq != null) {
+            throw new IllegalStateException("Audit entry " + id + " is already chained");
+        }
+        this.chainSeq = seq;
+        this.prevHash = previousHash;
+        this.entryHash = hash;
+    }
+
     public String getId() { return id; }
     public OffsetDateTime getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }
@@ -49,4 +66,7 @@ public class AuditEntry {
     public String getOutcome() { return outcome; }
     public String getCode() { return code; }
     public String getDetail() { return detail; }
+    public Long getChainSeq() { return chainSeq; }
+    public String getPrevHash() { return prevHash; }
+    public String getEntryHash() { return entryHash; }
 }

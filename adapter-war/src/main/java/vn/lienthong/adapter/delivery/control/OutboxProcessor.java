@@ -2,6 +2,7 @@ package vn.lienthong.adapter.delivery.control;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -12,16 +13,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
 import vn.lienthong.adapter.tracking.entity.Recipient;
-import vn.lienthong.adapter.tracking.entity.TransportAttempt;
 import vn.lienthong.axis.client.AxisException;
+import vn.lienthong.axis.client.AxisTransportException;
+import vn.lienthong.axis.client.MessageType;
 
 /**
- * Sends one queued document to the axis and records the outcome. The HTTP call happens outside any database
- * transaction; the outcome is written in a short transaction of its own.
+ * Sends one claimed document to the axis and records the outcome. The HTTP call happens outside any database
+ * transaction; before and after it, {@link TransportLedger} commits what is known.
  */
 @Stateless
 public class OutboxProcessor {
@@ -37,30 +38,57 @@ public class OutboxProcessor {
     @Inject
     TransportLedger ledger;
 
-    /** Ids of documents due for sending, urgent first (priority 4 … 0), then oldest first. */
-    public List<String> due(int max) {
-        return em.createNamedQuery(Document.DUE_FOR_SENDING, Document.class)
-                .setParameter("now", VietnamTime.now())
-                .setMaxResults(max)
-                .getResultList().stream().map(Document::getId).toList();
+    /** Claims the most urgent due document for this node (committed at once, so other nodes see the lease). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<String> claimNext() {
+        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease());
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void send(String id) {
+        String node = settings.nodeId();
         Document d = em.find(Document.class, id);
         if (d == null || d.getState() != DocumentState.QUEUED) {
             return;
         }
-        List<String> to = d.getRecipients().stream().map(Recipient::getOrganId).toList();
         try {
-            String axisDocId = axis.sendDocument(d.getSenderOrganId(), to,
-                    settings.dataDir().resolve(Path.of(d.getPackagePath())));
-            ledger.record(id, axisDocId, null, false);
+            if (d.getSendStartedAt() != null && !d.isStatus()) {
+                Optional<String> earlier = earlierSubmission(d);
+                if (earlier.isPresent()) {
+                    ledger.sent(id, node, earlier.get(), "found on the axis after an interrupted send");
+                    return;
+                }
+            }
+            if (!ledger.started(id, node)) {
+                LOG.warning(() -> "Lease on " + d.getDocumentId() + " expired before sending; another node takes it");
+                return;
+            }
+            List<String> to = d.getRecipients().stream().map(Recipient::getOrganId).toList();
+            Path file = settings.dataDir().resolve(Path.of(d.getPackagePath()));
+            String axisDocId = d.isStatus()
+                    ? axis.sendStatus(d.getSenderOrganId(), to, file)
+                    : axis.sendDocument(d.getSenderOrganId(), to, file);
+            ledger.sent(id, node, axisDocId, null);
         } catch (AxisException e) {
-            ledger.record(id, null, e.getMessage(), !e.isRetryable());
+            ledger.failed(id, node, e.getMessage(), !e.isRetryable(), e instanceof AxisTransportException);
         } catch (RuntimeException e) {
-            // Configuration or local I/O problem: keep the document queued and say why in its history.
-            ledger.record(id, null, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+            // Configuration or local I/O problem: keep the document queued and say why in its history. Counted
+            // as in doubt because we cannot tell how far the call got.
+            ledger.failed(id, node, e.getClass().getSimpleName() + ": " + e.getMessage(), false, true);
         }
+    }
+
+    /**
+     * A status package is never looked up: the axis list cannot tell two statuses apart, and sending a status
+     * twice is harmless while losing one is not.
+     */
+    private Optional<String> earlierSubmission(Document d) throws AxisException {
+        return SendReconciler.earlierSubmission(axis.sent(MessageType.EDOC), "edoc", d.getSenderOrganId(),
+                d.getSubject(), this::recorded);
+    }
+
+    private boolean recorded(String axisDocId) {
+        return !em.createQuery("SELECT d.id FROM Document d WHERE d.axisDocId = :axisDocId", String.class)
+                .setParameter("axisDocId", axisDocId).setMaxResults(1).getResultList().isEmpty();
     }
 }

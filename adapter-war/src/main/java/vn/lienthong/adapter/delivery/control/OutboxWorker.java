@@ -1,5 +1,6 @@
 package vn.lienthong.adapter.delivery.control;
 
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -16,14 +17,18 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 
-/** Works the outbox on a fixed delay with the server's managed scheduler. */
+/**
+ * Works the outbox on a fixed delay with the server's managed scheduler: claim one document (a lease), send it,
+ * repeat, at most {@value #BATCH} per round. Claiming one at a time keeps a lease no longer than one axis call,
+ * whatever the backlog, and lets another node take the next document meanwhile.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -37,13 +42,24 @@ public class OutboxWorker {
     @PostConstruct
     void start() {
         long every = settings.outboxInterval().toMillis();
+        var callBudget = settings.axisConnectTimeout().plus(settings.axisReadTimeout());
+        if (settings.outboxLease().compareTo(callBudget) <= 0) {
+            LOG.warning(() -> "Outbox lease " + settings.outboxLease() + " is not longer than an axis call may take ("
+                    + callBudget + "): with several nodes a document could be sent twice");
+        }
+        LOG.info(() -> "Outbox worker on node " + settings.nodeId() + ": every " + every + " ms, lease "
+                + settings.outboxLease() + ", maximum age " + settings.outboxMaxAge());
         task = scheduler.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
     }
 
     void drain() {
         try {
-            for (String id : processor.due(BATCH)) {
-                processor.send(id);
+            for (int i = 0; i < BATCH; i++) {
+                Optional<String> claimed = processor.claimNext();
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                processor.send(claimed.get());
             }
         } catch (RuntimeException e) {
             // Never let one bad round stop the schedule.

@@ -5,14 +5,20 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.DocumentState;
 import vn.lienthong.adapter.tracking.entity.TransportAttempt;
 
-/** Records the outcome of one transport attempt in a short transaction of its own. */
+/**
+ * Records each step of a transport attempt in a short transaction of its own, so what is committed always
+ * tells the truth about the HTTP call in between: "about to send", then "sent" or "failed".
+ */
 @Stateless
 public class TransportLedger {
 
@@ -20,23 +26,72 @@ public class TransportLedger {
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
+    @Inject
+    AdapterSettings settings;
 
+    /**
+     * Marks the send as started if {@code node} still holds its lease. From this commit on, a crash leaves the
+     * document "in doubt" and the next claimer asks the axis before sending again.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(String id, String axisDocId, String error, boolean permanent) {
+    public boolean started(String id, String node) {
+        if (!new OutboxClaims(em).holds(id, node)) {
+            return false;
+        }
+        Document d = em.find(Document.class, id);
+        if (d.getState() != DocumentState.QUEUED) {
+            return false;
+        }
+        d.sendStarted(VietnamTime.now());
+        return true;
+    }
+
+    /** The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void sent(String id, String node, String axisDocId, String how) {
         Document d = em.find(Document.class, id);
         var now = VietnamTime.now();
+        if (d.getState() == DocumentState.SENT) {
+            // Only possible when our lease expired during the call and another node sent it as well.
+            LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " was sent twice (axis ids " + d.getAxisDocId()
+                    + " and " + axisDocId + "); the outbox lease is shorter than an axis call");
+            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, "duplicate, axis DocId " + axisDocId));
+            return;
+        }
+        if (!node.equals(d.getLeaseOwner())) {
+            LOG.warning(() -> "Lease on " + d.getDocumentId() + " was lost while sending; recording the outcome");
+        }
+        d.sent(axisDocId, now);
+        String detail = "axis DocId " + axisDocId + (how == null ? "" : " (" + how + ")");
+        em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, detail));
+        LOG.info(() -> "Sent " + d.getDocumentId() + " to the axis as " + axisDocId + (how == null ? "" : ", " + how));
+    }
+
+    /**
+     * A failed attempt. {@code permanent}: the axis refused the package, retrying cannot help. {@code inDoubt}: the
+     * axis may have received it anyway (timeout, 5xx, broken connection), so the next attempt asks first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(String id, String node, String error, boolean permanent, boolean inDoubt) {
+        Document d = em.find(Document.class, id);
+        if (d.getState() != DocumentState.QUEUED) {
+            return; // another node settled it meanwhile (our lease had expired): its outcome stands
+        }
+        var now = VietnamTime.now();
         String detail = error == null ? null : (error.length() > 900 ? error.substring(0, 900) : error);
-        if (axisDocId != null) {
-            d.sent(axisDocId, now);
-            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, "axis DocId " + axisDocId));
-            LOG.info(() -> "Sent " + d.getDocumentId() + " to the axis as " + axisDocId);
-        } else if (permanent || RetryPolicy.exhausted(d.getAttempts())) {
+        RetryPolicy policy = RetryPolicy.withMaxAge(settings.outboxMaxAge());
+        if (!inDoubt) {
+            d.sendSettled();
+        }
+        if (permanent || policy.tooOld(d.getQueuedAt(), now)) {
             d.dead(detail, now);
             em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.REJECTED, detail));
-            LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " is dead after " + d.getAttempts()
-                    + " attempts: " + detail + " (an operator may re-queue it)");
+            String why = permanent ? "refused by the axis" : "still failing after the maximum age " + policy.maxAge();
+            LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " (" + d.getId() + ") is DEAD after "
+                    + d.getAttempts() + " attempts, " + why + ": " + detail + " — an operator may re-queue it"
+                    + " (POST /admin/outbox/" + d.getId() + "/requeue)");
         } else {
-            d.failedAttempt(detail, now.plus(RetryPolicy.delayAfter(d.getAttempts())), now);
+            d.failedAttempt(detail, now.plus(policy.delayAfter(d.getAttempts())), now);
             em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY, detail));
             LOG.warning(() -> "Sending " + d.getDocumentId() + " failed (attempt " + d.getAttempts() + "): " + detail);
         }

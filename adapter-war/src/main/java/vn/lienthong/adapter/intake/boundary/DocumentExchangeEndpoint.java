@@ -16,10 +16,23 @@ import vn.lienthong.adapter.intake.entity.Receipt;
 import vn.lienthong.adapter.intake.entity.Rejection;
 import vn.lienthong.adapter.intake.entity.Submission;
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.reception.boundary.IncomingOperations;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
+import vn.lienthong.ws.exchange.v1.AcknowledgeIncomingResponse;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+import vn.lienthong.ws.exchange.v1.GetDocumentHistory;
+import vn.lienthong.ws.exchange.v1.GetDocumentHistoryResponse;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocument;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocumentResponse;
+import vn.lienthong.ws.exchange.v1.ListIncoming;
+import vn.lienthong.ws.exchange.v1.ListIncomingResponse;
+import vn.lienthong.ws.exchange.v1.ListOrganisations;
+import vn.lienthong.ws.exchange.v1.ListOrganisationsResponse;
+import vn.lienthong.ws.exchange.v1.ReportStatus;
+import vn.lienthong.ws.exchange.v1.ReportStatusResponse;
 import vn.lienthong.ws.exchange.v1.ExchangeFault;
 import vn.lienthong.ws.exchange.v1.ExchangeFaultDetail;
 import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
@@ -42,13 +55,81 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     private final DocumentQuery documents;
     private final AuditLog audit;
     private final Supplier<CallerIdentity> caller;
+    private final IncomingOperations incoming;
 
     public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
-            Supplier<CallerIdentity> caller) {
+            IncomingOperations incoming, Supplier<CallerIdentity> caller) {
         this.submissions = submissions;
         this.documents = documents;
         this.audit = audit;
+        this.incoming = incoming;
         this.caller = caller;
+    }
+
+    @Override
+    public ListIncomingResponse listIncoming(ListIncoming request) throws ExchangeFault {
+        return forOrganisation("LIST_INCOMING", request.getOrganId(),
+                () -> incoming.list(request.getOrganId(), required("kind", request.getKind())));
+    }
+
+    @Override
+    public GetIncomingDocumentResponse getIncomingDocument(GetIncomingDocument request) throws ExchangeFault {
+        return forOrganisation("GET_INCOMING", request.getOrganId(),
+                () -> incoming.get(request.getOrganId(), required("itemId", request.getItemId())));
+    }
+
+    @Override
+    public AcknowledgeIncomingResponse acknowledgeIncoming(AcknowledgeIncoming request) throws ExchangeFault {
+        return forOrganisation("ACK_INCOMING", request.getOrganId(),
+                () -> incoming.acknowledge(request.getOrganId(), required("itemId", request.getItemId())));
+    }
+
+    @Override
+    public ReportStatusResponse reportStatus(ReportStatus request) throws ExchangeFault {
+        return forOrganisation("REPORT_STATUS", request.getOrganId(), () -> incoming.report(request.getOrganId(),
+                required("senderOrganId", request.getSenderOrganId()),
+                required("documentId", request.getDocumentId()), required("statusCode", request.getStatusCode()),
+                request.getDescription(), request.getStaff()));
+    }
+
+    @Override
+    public GetDocumentHistoryResponse getDocumentHistory(GetDocumentHistory request) throws ExchangeFault {
+        return forOrganisation("HISTORY", request.getOrganId(), () -> incoming.history(request.getOrganId(),
+                required("senderOrganId", request.getSenderOrganId()),
+                required("documentId", request.getDocumentId())));
+    }
+
+    @Override
+    public ListOrganisationsResponse listOrganisations(ListOrganisations request) throws ExchangeFault {
+        CallerIdentity who = caller.get();
+        try {
+            submissions.authorizeRead(who, null);
+            return incoming.organisations(request.getSearch(), request.getMax());
+        } catch (Rejection r) {
+            throw refused(who, "ORGANISATIONS", null, r);
+        } catch (RuntimeException e) {
+            throw failed(who, "ORGANISATIONS", null, e);
+        }
+    }
+
+    /** Checks the caller may act for {@code organId}, then runs {@code work}; refusals become faults. */
+    private <T> T forOrganisation(String action, String organId, Supplier<T> work) throws ExchangeFault {
+        CallerIdentity who = caller.get();
+        try {
+            submissions.authorizeRead(who, required("organId", organId));
+            return work.get();
+        } catch (Rejection r) {
+            throw refused(who, action, organId, r);
+        } catch (RuntimeException e) {
+            throw failed(who, action, organId, e);
+        }
+    }
+
+    private static <V> V required(String field, V value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            throw Rejection.missing(field);
+        }
+        return value;
     }
 
     @Override

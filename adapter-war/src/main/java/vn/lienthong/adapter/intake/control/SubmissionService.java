@@ -1,6 +1,5 @@
 package vn.lienthong.adapter.intake.control;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;
+import vn.lienthong.adapter.tracking.control.AttachmentStorage.StoredFile;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.Recipient;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
@@ -67,7 +67,10 @@ public class SubmissionService {
         try {
             for (int i = 0; i < files.size(); i++) {
                 var a = files.get(i);
-                var stored = storage.store(d.getId(), i, new ByteArrayInputStream(a.content()));
+                StoredFile stored;
+                try (var content = a.openStream()) {
+                    stored = storage.store(d.getId(), i, content);
+                }
                 d.addAttachment(new StoredAttachment(a.name(), a.contentType(), a.description(), stored.size(),
                         stored.sha256(), stored.relativePath()));
                 packed.add(new PackageBuilder.PackedFile(storage.resolve(stored.relativePath()), a.name(),

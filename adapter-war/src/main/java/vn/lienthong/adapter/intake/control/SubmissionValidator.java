@@ -72,10 +72,10 @@ public final class SubmissionValidator {
             if (!FILE_NAME.matcher(a.name()).matches()) {
                 throw Rejection.invalid(path + "/name", "Attachment name must be a plain file name");
             }
-            if (a.content() == null || a.content().length == 0) {
+            if (a.size() == 0) {
                 throw Rejection.missing(path + "/content");
             }
-            if (a.content().length > settings.maxAttachmentBytes()) {
+            if (a.size() > settings.maxAttachmentBytes()) {
                 throw Rejection.outOfRange(path + "/content",
                         "Attachment is larger than " + settings.maxAttachmentBytes() + " bytes");
             }

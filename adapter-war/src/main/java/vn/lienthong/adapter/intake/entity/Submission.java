@@ -29,8 +29,28 @@ public record Submission(
     public record Addressee(String organId, String organName) {
     }
 
-    /** Attachment bytes as received; the SOAP layer already bounded their size. */
-    public record IncomingAttachment(String name, String contentType, String description, byte[] content) {
+    /**
+     * Attachment as received: either its bytes ({@code content}) or, for large parts streamed to disk by the
+     * legacy endpoint, a spooled {@code file} that is read as a stream. The SOAP layer already bounded its size.
+     */
+    public record IncomingAttachment(String name, String contentType, String description, byte[] content,
+            java.nio.file.Path file) {
+
+        public IncomingAttachment(String name, String contentType, String description, byte[] content) {
+            this(name, contentType, description, content, null);
+        }
+
+        public long size() {
+            try {
+                return file != null ? java.nio.file.Files.size(file) : content == null ? 0 : content.length;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        public java.io.InputStream openStream() throws java.io.IOException {
+            return file != null ? java.nio.file.Files.newInputStream(file) : new java.io.ByteArrayInputStream(content);
+        }
     }
 
     /** {@code OrganId,yyyy/MM/dd,Number/Notation}: the de-facto DocumentId form of QCVN 102 traffic. */

@@ -32,6 +32,7 @@ import vn.lienthong.edxml.model.Organization;
 import vn.lienthong.edxml.model.OtherInfo;
 import vn.lienthong.edxml.model.PromulgationInfo;
 import vn.lienthong.edxml.model.SignerInfo;
+import vn.lienthong.edxml.model.StatusPackage;
 import vn.lienthong.edxml.model.TraceHeader;
 import vn.lienthong.edxml.model.TraceHeaderList;
 import vn.lienthong.edxml.sign.PackageSigner;
@@ -79,6 +80,25 @@ public class PackageBuilder {
         try {
             try (OutputStream out = Files.newOutputStream(unsigned)) {
                 new EdxmlWriter().writeDocument(pkg, sources, out);
+            }
+            Path signing = Files.createTempFile(dir, key, ".signing");
+            new PackageSigner(credentials(), SignatureAlgorithm.DEFAULT).sign(unsigned, signing);
+            Files.move(signing, signed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(unsigned);
+        }
+        return new BuiltPackage(settings.dataDir().relativize(signed).toString(), sha256(signed));
+    }
+
+    /** Writes and signs a status package (spec §7), signed like document packages. */
+    public BuiltPackage buildStatus(String key, StatusPackage status) throws IOException {
+        Path dir = settings.packagesDir();
+        Files.createDirectories(dir);
+        Path unsigned = Files.createTempFile(dir, key, ".unsigned");
+        Path signed = dir.resolve(key + ".edxml");
+        try {
+            try (OutputStream out = Files.newOutputStream(unsigned)) {
+                new EdxmlWriter().writeStatus(status, out);
             }
             Path signing = Files.createTempFile(dir, key, ".signing");
             new PackageSigner(credentials(), SignatureAlgorithm.DEFAULT).sign(unsigned, signing);

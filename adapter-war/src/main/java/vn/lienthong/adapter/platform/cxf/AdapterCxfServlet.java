@@ -6,6 +6,9 @@ import javax.xml.namespace.QName;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -14,8 +17,14 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.directory.control.Directory;
+import vn.lienthong.adapter.reception.boundary.IncomingOperations;
+import vn.lienthong.adapter.reception.control.Inbox;
+import vn.lienthong.adapter.reception.control.StatusReporting;
 import vn.lienthong.adapter.intake.boundary.DocumentExchangeEndpoint;
 import vn.lienthong.adapter.intake.control.SubmissionService;
+import vn.lienthong.adapter.legacy.boundary.EdocEndpoint;
+import vn.lienthong.adapter.legacy.boundary.TokenAdminEndpoint;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
@@ -44,6 +53,39 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
     transient DocumentQuery documents;
     @Inject
     transient AuditLog audit;
+    @Inject
+    transient Inbox inbox;
+    @Inject
+    transient StatusReporting statuses;
+    @Inject
+    transient Directory directory;
+
+    @Inject
+    transient EdocEndpoint edoc;
+    @Inject
+    transient TokenAdminEndpoint edocAdmin;
+
+    /**
+     * The old e-doc.vn protocol is served below CXF/JAX-WS (SOAPAction-only dispatch, streamed SwA parts, bounded
+     * before parsing): {@code /services/EdocService} and its token administration {@code /services/EdocAdmin/*}.
+     */
+    @Override
+    protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        try {
+            if (path.equals("/EdocService")) {
+                edoc.handle(request, response);
+                return;
+            }
+            if (path.startsWith("/EdocAdmin/")) {
+                edocAdmin.handle(request, response);
+                return;
+            }
+        } catch (java.io.IOException e) {
+            throw new ServletException(e);
+        }
+        super.invoke(request, response);
+    }
 
     @Override
     protected void loadBus(ServletConfig config) {
@@ -56,6 +98,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.setBus(bus);
         factory.setServiceClass(DocumentExchangePort.class);
         factory.setServiceBean(new DocumentExchangeEndpoint(submissions, documents, audit,
+                new IncomingOperations(inbox, statuses, documents, directory, settings),
                 CallerIdentityInterceptor::current));
         factory.setWsdlLocation("classpath:wsdl/DocumentExchange.wsdl");
         factory.setServiceName(new QName(NS, "DocumentExchangeService"));

@@ -76,6 +76,23 @@ public class Document {
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    @Column(name = "message_type")
+    private String messageType = "EDOC";
+    @Column(name = "status_code")
+    private String statusCode;
+    @Column(name = "status_description")
+    private String statusDescription;
+    @Column(name = "dedup_key")
+    private String dedupKey;
+    // Outbox work claiming and crash safety (V3): see OutboxClaims and TransportLedger.
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+    @Column(name = "send_started_at")
+    private OffsetDateTime sendStartedAt;
+    @Column(name = "queued_at")
+    private OffsetDateTime queuedAt;
     @Version
     private long version;
 
@@ -101,7 +118,49 @@ public class Document {
         d.nextAttemptAt = now;
         d.createdAt = now;
         d.updatedAt = now;
+        d.dedupKey = "OUT|EDOC|" + senderOrganId + "|" + documentId + "|0";
+        d.queuedAt = now;
         return d;
+    }
+
+    /** A status package we send about someone's document (to its original sender), worked by the outbox. */
+    public static Document outgoingStatus(String documentId, String reporterOrganId, String statusCode,
+            String description, OffsetDateTime now) {
+        Document d = outgoing(documentId, reporterOrganId, now);
+        d.messageType = "STATUS";
+        d.statusCode = statusCode;
+        d.statusDescription = description;
+        d.subject = "Status " + statusCode;
+        d.dedupKey = "OUT|STATUS|" + reporterOrganId + "|" + documentId + "|" + statusCode + "|" + d.id;
+        return d;
+    }
+
+    /** A document package received from the axis. */
+    public static Document incoming(String documentId, String senderOrganId, int businessType, String sha256,
+            OffsetDateTime now) {
+        Document d = new Document();
+        d.id = UUID.randomUUID().toString();
+        d.direction = Direction.IN;
+        d.documentId = documentId;
+        d.senderOrganId = senderOrganId;
+        d.businessType = businessType;
+        d.state = DocumentState.RECEIVED;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.packageSha256 = sha256;
+        d.dedupKey = "IN|EDOC|" + senderOrganId + "|" + documentId + "|" + businessType + "|" + sha256;
+        return d;
+    }
+
+    public void received(String packagePath, String axisDocId, String subject, int priority) {
+        this.packagePath = packagePath;
+        this.axisDocId = axisDocId;
+        this.subject = subject;
+        this.priority = priority;
+    }
+
+    public boolean isStatus() {
+        return "STATUS".equals(messageType);
     }
 
     public void addRecipient(Recipient r) {
@@ -136,6 +195,8 @@ public class Document {
     }
 
     public void sent(String axisDocId, OffsetDateTime now) {
+        releaseLease();
+        this.sendStartedAt = null;
         this.state = DocumentState.SENT;
         this.axisDocId = axisDocId;
         this.attempts++;
@@ -145,6 +206,7 @@ public class Document {
     }
 
     public void failedAttempt(String error, OffsetDateTime retryAt, OffsetDateTime now) {
+        releaseLease();
         this.attempts++;
         this.lastError = error;
         this.nextAttemptAt = retryAt;
@@ -152,11 +214,39 @@ public class Document {
     }
 
     public void dead(String error, OffsetDateTime now) {
+        releaseLease();
+        this.sendStartedAt = null;
         this.attempts++;
         this.state = DocumentState.DEAD;
         this.lastError = error;
         this.nextAttemptAt = null;
         this.updatedAt = now;
+    }
+
+    /** Just before the HTTP call: if the node dies now, the next claimer knows the outcome is unknown. */
+    public void sendStarted(OffsetDateTime now) {
+        this.sendStartedAt = now;
+    }
+
+    /** The outcome of the last send is known (sent, or certainly not received): nothing to reconcile. */
+    public void sendSettled() {
+        this.sendStartedAt = null;
+    }
+
+    /** Operator decision: a dead document goes back to the queue with a fresh maximum age. */
+    public void requeue(OffsetDateTime now) {
+        if (state != DocumentState.DEAD) {
+            throw new IllegalStateException("Only a dead document can be re-queued; " + documentId + " is " + state);
+        }
+        this.state = DocumentState.QUEUED;
+        this.nextAttemptAt = now;
+        this.queuedAt = now;
+        this.updatedAt = now;
+    }
+
+    private void releaseLease() {
+        this.leaseOwner = null;
+        this.leaseUntil = null;
     }
 
     public String getId() { return id; }
@@ -170,6 +260,10 @@ public class Document {
     public String getSubject() { return subject; }
     public int getPriority() { return priority; }
     public int getBusinessType() { return businessType; }
+    public String getMessageType() { return messageType; }
+    public String getStatusCode() { return statusCode; }
+    public String getStatusDescription() { return statusDescription; }
+    public String getDedupKey() { return dedupKey; }
     public LocalDate getPromulgationDate() { return promulgationDate; }
     public DocumentState getState() { return state; }
     public String getPackagePath() { return packagePath; }
@@ -180,6 +274,11 @@ public class Document {
     public String getLastError() { return lastError; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
+    public String getLeaseOwner() { return leaseOwner; }
+    public OffsetDateTime getLeaseUntil() { return leaseUntil; }
+    public OffsetDateTime getSendStartedAt() { return sendStartedAt; }
+    /** When the document last entered the queue (created or re-queued); older rows fall back to creation. */
+    public OffsetDateTime getQueuedAt() { return queuedAt != null ? queuedAt : createdAt; }
     public List<Recipient> getRecipients() { return recipients; }
     public List<StoredAttachment> getAttachments() { return attachments; }
 }

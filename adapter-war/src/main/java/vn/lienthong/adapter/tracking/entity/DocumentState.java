@@ -7,5 +7,7 @@ public enum DocumentState {
     /** Accepted by the axis; the axis transport id is known. */
     SENT,
     /** Retries exhausted or the axis refused it; an operator may re-queue it. */
-    DEAD
+    DEAD,
+    /** Incoming: received from the axis and stored; its recipients' clients pick it up from their inbox. */
+    RECEIVED
 }

@@ -1,0 +1,22 @@
+package vn.lienthong.adapter.admin.boundary;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import vn.lienthong.adapter.audit.boundary.AuditAdminResource;
+import vn.lienthong.adapter.delivery.boundary.OutboxAdminResource;
+
+/**
+ * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
+ * scanned, so nothing reaches this path by accident; every request passes {@link AdminAuthentication}.
+ */
+@ApplicationPath("admin")
+public class AdminApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(AdminAuthentication.class, OutboxAdminResource.class, AuditAdminResource.class);
+    }
+}

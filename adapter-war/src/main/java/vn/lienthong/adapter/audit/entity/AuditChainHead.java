@@ -1,0 +1,43 @@
+package vn.lienthong.adapter.audit.entity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The newest position and hash of the audit chain: one row, created by the migration. Every writer locks it
+ * first, which serialises appends across nodes and lets the verifier notice deleted newest entries.
+ */
+@Entity
+@Table(name = "audit_chain_head")
+public class AuditChainHead {
+
+    public static final String ID = "audit";
+
+    @Id
+    private String id;
+    @Column(name = "last_seq")
+    private long lastSeq;
+    @Column(name = "last_hash")
+    private String lastHash;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected AuditChainHead() {
+        // for JPA
+    }
+
+    public void advance(long seq, String hash, OffsetDateTime at) {
+        this.lastSeq = seq;
+        this.lastHash = hash;
+        this.updatedAt = at;
+    }
+
+    public String getId() { return id; }
+    public long getLastSeq() { return lastSeq; }
+    public String getLastHash() { return lastHash; }
+    public OffsetDateTime getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,91 @@
+package vn.lienthong.adapter.delivery.control;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Claims outbox work for one node with row leases, so several adapter instances on one database never send the
+ * same document at the same time.
+ *
+ * <p>A claim is a conditional {@code UPDATE … WHERE lease_until IS NULL OR lease_until < now}: on PostgreSQL and
+ * on H2 a second node's update of the same row waits for the first one's commit, re-reads the row and then
+ * finds the lease taken, so exactly one update counts one row. This is portable (no {@code SKIP LOCKED}, which
+ * H2 lacks) and needs no long-held row locks: the lease, not a transaction, protects the send. Times are the
+ * database's clock, so skewed node clocks cannot shorten a lease.
+ *
+ * <p>Plain class over an {@link EntityManager}: the container runs it in a JTA transaction
+ * ({@link OutboxProcessor#claimNext()}), the store tests in a resource-local one. The caller owns the transaction.
+ */
+public final class OutboxClaims {
+
+    /** Candidates read per claim: enough to step past rows another node claims at the same moment. */
+    private static final int CANDIDATES = 8;
+
+    private final EntityManager em;
+
+    public OutboxClaims(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Claims the most urgent due document (priority 4 … 0, then oldest) for {@code node}, if any. */
+    public Optional<String> claimNext(String node, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        @SuppressWarnings("unchecked")
+        List<Object> candidates = em.createNativeQuery(
+                        "SELECT id FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
+                                + " AND (lease_until IS NULL OR lease_until < ?1)"
+                                + " ORDER BY priority DESC, created_at, id")
+                .setParameter(1, now)
+                .setMaxResults(CANDIDATES)
+                .getResultList();
+        for (Object id : candidates) {
+            if (claim((String) id, node, now, now.plus(lease))) {
+                return Optional.of((String) id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes one document if it is still queued and nobody holds a live lease on it. */
+    public boolean claim(String id, String node, OffsetDateTime now, OffsetDateTime until) {
+        // version + 1: a concurrent JPA change of the same row (e.g. a recall) fails optimistically instead of
+        // silently overwriting the lease.
+        return em.createNativeQuery("UPDATE document SET lease_owner = ?1, lease_until = ?2, version = version + 1"
+                        + " WHERE id = ?3 AND state = 'QUEUED' AND (lease_until IS NULL OR lease_until < ?4)")
+                .setParameter(1, node)
+                .setParameter(2, until)
+                .setParameter(3, id)
+                .setParameter(4, now)
+                .executeUpdate() == 1;
+    }
+
+    /** True while {@code node} holds an unexpired lease on the document. */
+    public boolean holds(String id, String node) {
+        Number n = (Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM document WHERE id = ?1 AND lease_owner = ?2 AND lease_until > ?3")
+                .setParameter(1, id)
+                .setParameter(2, node)
+                .setParameter(3, databaseNow())
+                .getSingleResult();
+        return n.intValue() == 1;
+    }
+
+    /** The database's clock, the one all nodes share. */
+    public OffsetDateTime databaseNow() {
+        Object value = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
+        // The drivers differ: H2 answers OffsetDateTime, PostgreSQL a java.sql.Timestamp.
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected CURRENT_TIMESTAMP type " + value.getClass());
+    }
+}

@@ -1,0 +1,315 @@
+package vn.lienthong.adapter.legacy.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.w3c.dom.Element;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.legacy.control.LegacyCodes;
+import vn.lienthong.adapter.legacy.control.LegacyDirectory;
+import vn.lienthong.adapter.legacy.control.LegacyExchange;
+import vn.lienthong.adapter.legacy.control.LegacyFault;
+import vn.lienthong.adapter.legacy.control.LegacySubmissions;
+import vn.lienthong.adapter.legacy.control.LegacyTokens;
+import vn.lienthong.adapter.legacy.control.ManifestEntry;
+import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.mappings.edoc.EdocMappings;
+import vn.lienthong.mappings.edoc.LegacyDates;
+import vn.lienthong.mappings.edoc.MappedMessage;
+import vn.lienthong.mappings.edoc.MappingException;
+import vn.lienthong.mappings.edoc.XmlPath;
+
+/**
+ * The old e-doc.vn SOAP endpoint (spec legacy-edoc-soap.md), below JAX-WS: the platform servlet hands it the
+ * raw HTTP exchange for {@code /services/EdocService}. It dispatches on the SOAPAction header alone, reads the
+ * request as a bounded stream (size, part count and part size refused while streaming, before parsing), parses
+ * the envelope without DTDs, authenticates OrganId + Token, and answers in the hub's Report forms. Every request
+ * leaves an audit entry; refusals store nothing.
+ */
+@ApplicationScoped
+public class EdocEndpoint {
+
+    static final Set<String> ACTIONS = Set.of("SendDocument", "GetPendingDocumentIds", "GetDocument",
+            "ConfirmReceived", "UpdateTraces", "GetTraces", "CheckPermission", "GetOrganizations");
+    private static final Logger LOG = Logger.getLogger(EdocEndpoint.class.getName());
+
+    @Inject
+    AdapterSettings settings;
+    @Inject
+    LegacyTokens tokens;
+    @Inject
+    LegacyExchange exchange;
+    @Inject
+    LegacyDirectory directory;
+    @Inject
+    CredentialStore credentials;
+    @Inject
+    AuditLog audit;
+
+    private final EdocMappings mappings = EdocMappings.v1();
+    private final LegacyReplies replies = new LegacyReplies(mappings);
+
+    /** GET ?wsdl / ?xsd=…: the published contract; POST: an operation. */
+    public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if ("GET".equals(req.getMethod())) {
+            contract(req, resp);
+            return;
+        }
+        if (!"POST".equals(req.getMethod())) {
+            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        String action = action(req);
+        Exchange x = new Exchange(action);
+        LegacyReply reply;
+        try {
+            reply = process(req, x);
+            audit.record(x.actor(), "LEGACY_" + x.auditAction(), x.organId, "ACCEPTED", null, x.detail);
+        } catch (LegacyFault f) {
+            reply = refuse(x, f);
+        } catch (EJBException e) {
+            reply = refuse(x, unwrap(e, x));
+        } catch (RuntimeException | IOException e) {
+            reply = refuse(x, internal(e, x));
+        }
+        ReplySender.send(resp, reply);
+    }
+
+    private LegacyReply process(HttpServletRequest req, Exchange x) throws IOException {
+        if (!ACTIONS.contains(x.action)) {
+            throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction; expected one of " + ACTIONS);
+        }
+        long max = settings.legacyMaxMessageBytes();
+        if (req.getContentLengthLong() > max) { // refused before a single byte of the body is read
+            throw new LegacyFault(LegacyCodes.MESSAGE_TOO_LARGE, "The request is larger than " + max + " bytes");
+        }
+        Path spool = Files.createTempDirectory(spoolRoot(), "req-");
+        SwaReader reader = new SwaReader(settings.legacyMaxEnvelopeBytes(), settings.maxAttachmentBytes(),
+                settings.maxAttachments());
+        InputStream body = new BoundedInputStream(req.getInputStream(), max, LegacyCodes.MESSAGE_TOO_LARGE);
+        try (SwaMessage message = reader.read(req.getContentType(), body, spool)) {
+            LegacyEnvelope envelope = LegacyEnvelope.of(SafeXml.parse(message.envelope()));
+            return dispatch(x, envelope, message);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private LegacyReply dispatch(Exchange x, LegacyEnvelope env, SwaMessage message) {
+        switch (x.action) {
+            case "SendDocument": {
+                CallerIdentity caller = authenticate(x, env.keyInfo(), LegacyCodes.CHECK_SIGNATURE);
+                MappedMessage mapped = mappings.mapSendDocument(env.header());
+                x.detail = "mapping=" + mapped.mapping() + "; parts=" + message.parts().size()
+                        + "; traceOrganIds=" + mapped.traceOrganIds();
+                var submission = LegacySubmissions.toSubmission(mapped, manifest(env), message.parts());
+                long id = exchange.send(caller, submission);
+                x.detail = x.detail + "; documentId=" + submission.documentId() + "; number=" + id;
+                return LegacyReply.of(replies.sendDocumentAccepted(id));
+            }
+            case "GetPendingDocumentIds":
+                authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
+                return LegacyReply.of(replies.pendingDocumentIds(exchange.pending(x.organId)));
+            case "GetDocument": {
+                authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
+                var document = exchange.open(x.organId, number(env, x));
+                return new LegacyReply(replies.document(document), document.files());
+            }
+            case "ConfirmReceived":
+                authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
+                exchange.confirm(x.organId, number(env, x));
+                return LegacyReply.of(replies.report("ConfirmReceivedResponse", List.of()));
+            case "UpdateTraces": {
+                CallerIdentity caller = authenticate(x, env.keyInfo(), LegacyCodes.CHECK_SIGNATURE);
+                var update = StatusReader.read(env);
+                if (update.fromOrganId() == null) {
+                    throw new LegacyFault("N.Status.From.OrganId", "Status/From/OrganId is required");
+                }
+                if (!credentials.find(caller.username()).map(c -> c.mayActFor(update.fromOrganId())).orElse(false)) {
+                    throw new LegacyFault(LegacyCodes.PERMISSION, "This token may not report for " + update.fromOrganId());
+                }
+                x.detail = "status " + update.statusCode() + " for " + update.documentId();
+                exchange.updateTrace(update.fromOrganId(), update);
+                return LegacyReply.of(replies.report("UpdateTracesResponse", List.of()));
+            }
+            case "GetTraces": {
+                authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
+                String since = env.bodyValue("TimeStamp");
+                var from = since == null ? null : LegacyDates.dateTime(since).orElseThrow(() ->
+                        new LegacyFault("T.GetTraces.TimeStamp", "TimeStamp must be yyyy/MM/dd HH:mm:ss"));
+                return LegacyReply.of(replies.traces(exchange.traces(x.organId, from)));
+            }
+            case "CheckPermission":
+                authenticate(x, env.checkPermissionHeader(), LegacyCodes.CHECK_PERMISSION);
+                return LegacyReply.of(replies.report("CheckPermissionResponse", List.of()));
+            case "GetOrganizations":
+                authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
+                return LegacyReply.of(replies.organisations(directory.organisations()));
+            default:
+                throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction");
+        }
+    }
+
+    private CallerIdentity authenticate(Exchange x, LegacyEnvelope.Credentials c, String missingCode) {
+        x.organId = c.organId();
+        if (!c.complete()) {
+            throw new LegacyFault(missingCode, "OrganId or Token is required");
+        }
+        CallerIdentity caller = tokens.authenticate(c.organId(), c.token())
+                .orElseThrow(() -> new LegacyFault(LegacyCodes.PERMISSION,
+                        "The organization does not have permission to connect"));
+        x.caller = caller;
+        return caller;
+    }
+
+    private static long number(LegacyEnvelope env, Exchange x) {
+        String id = env.bodyValue("DocumentId");
+        if (id == null) {
+            throw new LegacyFault("N.DocumentId", "DocumentId is required");
+        }
+        try {
+            x.detail = "number=" + id;
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new LegacyFault(LegacyCodes.DOCUMENT_ID, "DocumentId must be the numeric id from GetPendingDocumentIds");
+        }
+    }
+
+    private static List<ManifestEntry> manifest(LegacyEnvelope env) {
+        List<ManifestEntry> entries = new ArrayList<>();
+        Element manifest = XmlPath.first(env.body(), "Manifest");
+        if (manifest == null) {
+            return entries;
+        }
+        for (Element ref : XmlPath.children(manifest, "Reference")) {
+            String href = ref.getAttributeNS(LegacyReplies.XLINK, "href");
+            if (href.isEmpty()) {
+                href = ref.getAttribute("href");
+            }
+            entries.add(new ManifestEntry(SwaReader.stripAngles(href), XmlPath.text(ref, "AttachmentName"),
+                    XmlPath.text(ref, "Description")));
+        }
+        return entries;
+    }
+
+    private LegacyReply refuse(Exchange x, LegacyFault f) {
+        audit.record(x.actor(), "LEGACY_" + x.auditAction(), x.organId, "REFUSED", f.code(),
+                f.errors().get(0).description() + (x.detail == null ? "" : " [" + x.detail + "]"));
+        // GetDocument and unknown actions carry the Report directly in the Body (spec §5.1, §12).
+        boolean bare = "GetDocument".equals(x.action) || !ACTIONS.contains(x.action);
+        return LegacyReply.of(replies.report(bare ? null : x.action + "Response", f.errors()));
+    }
+
+    private LegacyFault unwrap(EJBException e, Exchange x) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e.getCausedByException();
+        if (cause instanceof LegacyFault f) {
+            return f;
+        }
+        if (cause instanceof RuntimeException r) {
+            return translate(r, x);
+        }
+        return internal(e, x);
+    }
+
+    /** Validation and mapping refusals keep their codes, rewritten to the hub's element paths. */
+    private LegacyFault translate(RuntimeException e, Exchange x) {
+        if (e instanceof Rejection r) {
+            String code = r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION : mappings.legacyErrorCode(r.code());
+            return new LegacyFault(code, r.getMessage());
+        }
+        if (e instanceof MappingException m) {
+            return new LegacyFault(m.code(), m.getMessage());
+        }
+        if (e instanceof LegacyFault f) {
+            return f;
+        }
+        return internal(e, x);
+    }
+
+    private LegacyFault internal(Exception e, Exchange x) {
+        if (e instanceof RuntimeException r && (r instanceof Rejection || r instanceof MappingException)) {
+            return translate(r, x);
+        }
+        String correlation = UUID.randomUUID().toString();
+        LOG.log(Level.WARNING, "Old-protocol request failed, correlation id " + correlation, e);
+        return new LegacyFault(LegacyCodes.INTERNAL, "The request could not be processed (correlation id "
+                + correlation + ")");
+    }
+
+    private Path spoolRoot() throws IOException {
+        Path root = settings.dataDir().resolve("tmp").resolve("legacy");
+        Files.createDirectories(root);
+        return root;
+    }
+
+    /** SOAPAction (quoted or not), or the action parameter of a SOAP 1.2 content type. */
+    static String action(HttpServletRequest req) {
+        String a = req.getHeader("SOAPAction");
+        if (a == null && req.getContentType() != null) {
+            a = SwaReader.parameters(req.getContentType()).get("action");
+        }
+        if (a == null) {
+            return "";
+        }
+        a = a.trim();
+        if (a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
+            a = a.substring(1, a.length() - 1).trim();
+        }
+        return a;
+    }
+
+    private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String query = req.getQueryString() == null ? "" : req.getQueryString().toLowerCase(Locale.ROOT);
+        String resource = query.equals("wsdl") ? "wsdl/EdocLegacy.wsdl"
+                : query.equals("xsd=edoc-schema.xsd") ? "wsdl/edoc-schema.xsd"
+                : query.equals("xsd=edoc-requests.xsd") ? "wsdl/edoc-requests.xsd" : null;
+        try (InputStream in = resource == null ? null
+                : EdocEndpoint.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            resp.setContentType("text/xml; charset=utf-8");
+            in.transferTo(resp.getOutputStream());
+        }
+    }
+
+    /** What is known about the request so far, for the audit entry. */
+    private static final class Exchange {
+        final String action;
+        String organId;
+        CallerIdentity caller;
+        String detail;
+
+        Exchange(String action) {
+            this.action = action;
+        }
+
+        String actor() {
+            return caller != null ? caller.username() : "legacy-anonymous";
+        }
+
+        String auditAction() {
+            return ACTIONS.contains(action) ? action.toUpperCase(Locale.ROOT) : "UNKNOWN_ACTION";
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package vn.lienthong.adapter.legacy.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.control.SubmissionService;
+import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.legacy.entity.LegacyNumber;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.reception.control.Inbox;
+import vn.lienthong.adapter.reception.control.StatusReporting;
+import vn.lienthong.adapter.reception.entity.InboxItem;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.tracking.control.DocumentQuery;
+import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.StatusEvent;
+import vn.lienthong.edxml.model.TraceHeaderList;
+import vn.lienthong.edxml.read.AttachmentSink;
+import vn.lienthong.edxml.read.EdxmlReader;
+import vn.lienthong.mappings.edoc.EdocMappings;
+
+/**
+ * The old protocol's operations on the adapter's store, each in one transaction: submit (through the same
+ * {@link SubmissionService} as the WS face), the inbox of received documents, statuses both ways. Callers are
+ * already authenticated; every method here acts only on the caller's organisation's rows.
+ */
+@Stateless
+public class LegacyExchange {
+
+    @PersistenceContext(unitName = "lienthong")
+    EntityManager em;
+    @Inject
+    SubmissionService submissions;
+    @Inject
+    DocumentQuery documents;
+    @Inject
+    Inbox inbox;
+    @Inject
+    StatusReporting statuses;
+    @Inject
+    LegacyNumbers numbers;
+    @Inject
+    AdapterSettings settings;
+
+    /** SendDocument: a new document (M.Exist for one already sent, spec §12), answered with its numeric id. */
+    public long send(CallerIdentity caller, Submission s) {
+        if (s.fromOrganId() != null && s.promulgationDate() != null && s.codeNumber() != null
+                && documents.outgoing(s.fromOrganId(), s.documentId()).isPresent()) {
+            throw new LegacyFault("M.Exist", "Document " + s.documentId() + " was already sent");
+        }
+        var receipt = submissions.submit(caller, s);
+        Document d = documents.outgoing(s.fromOrganId(), receipt.documentId()).orElseThrow();
+        return numbers.forDocument(s.fromOrganId(), d.getId());
+    }
+
+    /** GetPendingDocumentIds: received documents not yet confirmed. */
+    public List<Long> pending(String organId) {
+        List<Long> ids = new ArrayList<>();
+        for (InboxItem item : inbox.pending(organId, InboxItem.Kind.DOCUMENT)) {
+            ids.add(numbers.forInboxItem(organId, item.getDocument().getId(), item.getId()));
+        }
+        return ids;
+    }
+
+    /** GetDocument: rebuilt from the stored package; only for the organisation it was addressed to. */
+    public LegacyDocument open(String organId, long number) {
+        InboxItem item = item(organId, number);
+        Document d = item.getDocument();
+        try {
+            var read = new EdxmlReader().read(settings.dataDir().resolve(d.getPackagePath()), AttachmentSink.discard());
+            if (read.document() == null) {
+                throw new LegacyFault("M.GetDocument", "The stored document cannot be read");
+            }
+            List<LegacyDocument.File> files = new ArrayList<>();
+            for (var a : d.getAttachments()) {
+                files.add(new LegacyDocument.File("att" + (files.size() + 1) + "-" + number, a.getName(),
+                        a.getDescription(), a.getContentType(), settings.dataDir().resolve(a.getStoragePath())));
+            }
+            TraceHeaderList traces = read.document().traceHeaderList();
+            return new LegacyDocument(read.document().header(),
+                    traces == null ? new TraceHeaderList(null, List.of()) : traces, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * ConfirmReceived: takes the document off the pending list. Status 01 went to the sender already when the
+     * document arrived (InboundStore, Decision 28/2018), so it is not sent a second time here.
+     */
+    public void confirm(String organId, long number) {
+        InboxItem item = item(organId, number);
+        inbox.confirm(organId, item.getId());
+    }
+
+    /** UpdateTraces: a status about a received document, sent back to its sender through the axis. */
+    public void updateTrace(String reporterOrganId, StatusUpdate u) {
+        String code = EdocMappings.v1().statusToQcvn(u.statusCode()).orElseThrow(() ->
+                new LegacyFault("M.Status.StatusCode", "Unknown status code " + u.statusCode()));
+        Document received = receivedFor(reporterOrganId, u);
+        try {
+            statuses.report(received, reporterOrganId, code, u.description(), u.staff());
+        } catch (vn.lienthong.adapter.intake.entity.Rejection r) {
+            throw new LegacyFault(LegacyCodes.UPDATE_TRACES, r.getMessage());
+        }
+    }
+
+    /**
+     * GetTraces. Without {@code since}: the statuses not yet delivered to this client, marked delivered in this
+     * same transaction (consume-once, spec §6.6). With {@code since}: every status since then, nothing consumed.
+     */
+    public List<LegacyTrace> traces(String organId, LocalDateTime since) {
+        List<LegacyTrace> out = new ArrayList<>();
+        if (since == null) {
+            for (InboxItem item : inbox.pending(organId, InboxItem.Kind.STATUS)) {
+                StatusEvent e = inbox.statusOf(item);
+                if (e != null) {
+                    out.add(trace(e));
+                }
+                inbox.confirm(organId, item.getId());
+            }
+            return out;
+        }
+        OffsetDateTime from = since.atZone(VietnamTime.ZONE).toOffsetDateTime();
+        for (StatusEvent e : em.createQuery("SELECT e FROM StatusEvent e WHERE e.document.direction = :out"
+                        + " AND e.document.senderOrganId = :organ AND e.recordedAt >= :since ORDER BY e.recordedAt",
+                        StatusEvent.class)
+                .setParameter("out", Document.Direction.OUT).setParameter("organ", organId)
+                .setParameter("since", from).getResultList()) {
+            out.add(trace(e));
+        }
+        return out;
+    }
+
+    private LegacyTrace trace(StatusEvent e) {
+        Document d = e.getDocument();
+        String code = d.getCodeNumber() == null ? d.getCodeNotation()
+                : d.getCodeNotation() == null ? d.getCodeNumber() : d.getCodeNumber() + "/" + d.getCodeNotation();
+        String legacyCode = EdocMappings.v1().statusToLegacy(e.getStatusCode()).orElse(e.getStatusCode());
+        return new LegacyTrace(e.getOrganId(), null, d.getSenderOrganId(), code, d.getPromulgationDate(),
+                d.getDocumentId(), e.getStaff(), legacyCode, e.getDescription(),
+                e.getOccurredAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDateTime());
+    }
+
+    private Document receivedFor(String reporterOrganId, StatusUpdate u) {
+        Document d = null;
+        if (u.documentId() != null && u.originalSender() != null) {
+            d = documents.incoming(u.originalSender(), u.documentId()).orElse(null);
+        }
+        if (d == null || d.getRecipients().stream().noneMatch(r -> r.getOrganId().equals(reporterOrganId))) {
+            throw new LegacyFault(LegacyCodes.UPDATE_TRACES,
+                    "No received document " + u.documentId() + " from " + u.originalSender() + " for " + reporterOrganId);
+        }
+        return d;
+    }
+
+    private InboxItem item(String organId, long number) {
+        LegacyNumber n = numbers.find(organId, number);
+        if (n == null || n.getInboxItemRef() == null) {
+            throw new LegacyFault(LegacyCodes.DOCUMENT_ID, "No document " + number + " for " + organId);
+        }
+        return inbox.open(organId, n.getInboxItemRef());
+    }
+
+    /** The UpdateTraces Status body, as read by the boundary. */
+    public record StatusUpdate(String fromOrganId, String originalSender, String documentId, String statusCode,
+            String description, String staff) {
+    }
+}

@@ -1,0 +1,44 @@
+package vn.lienthong.adapter.legacy.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import vn.lienthong.adapter.legacy.entity.LegacyCounter;
+import vn.lienthong.adapter.legacy.entity.LegacyNumber;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+
+/** Issues and resolves the numeric document ids of the old protocol, in the caller's transaction. */
+@Stateless
+public class LegacyNumbers {
+
+    @PersistenceContext(unitName = "lienthong")
+    EntityManager em;
+
+    public long forDocument(String organId, String documentRef) {
+        return em.createNamedQuery(LegacyNumber.BY_DOCUMENT, LegacyNumber.class).setParameter("doc", documentRef)
+                .getResultList().stream().filter(n -> n.getInboxItemRef() == null).findFirst()
+                .map(LegacyNumber::getNumber).orElseGet(() -> create(organId, documentRef, null));
+    }
+
+    public long forInboxItem(String organId, String documentRef, String itemRef) {
+        return em.createNamedQuery(LegacyNumber.BY_ITEM, LegacyNumber.class).setParameter("item", itemRef)
+                .getResultList().stream().findFirst()
+                .map(LegacyNumber::getNumber).orElseGet(() -> create(organId, documentRef, itemRef));
+    }
+
+    /** The number only if it belongs to {@code organId}: others' numbers look exactly like unknown ones. */
+    public LegacyNumber find(String organId, long number) {
+        LegacyNumber n = em.find(LegacyNumber.class, number);
+        return n != null && n.getOrganId().equals(organId) ? n : null;
+    }
+
+    private long create(String organId, String documentRef, String itemRef) {
+        // A row lock on the counter serialises issuers on every database; no IDENTITY column needed.
+        LegacyCounter counter = em.find(LegacyCounter.class, "document", LockModeType.PESSIMISTIC_WRITE);
+        long number = counter.take();
+        em.persist(new LegacyNumber(number, organId, documentRef, itemRef, VietnamTime.now()));
+        return number;
+    }
+}

@@ -1,0 +1,101 @@
+package vn.lienthong.adapter.legacy.control;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.legacy.entity.LegacyToken;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.security.entity.ClientCredential;
+
+/**
+ * Old-protocol credentials: one token per organisation, stored hashed. Issuing a token also gives the
+ * organisation a client credential {@code legacy:<organId>} — with no usable password — that lists the
+ * organisations it may act for, so {@code SubmissionService}'s one authorisation rule applies to old clients too.
+ */
+@Stateless
+public class LegacyTokens {
+
+    public static final String USER_PREFIX = "legacy:";
+    /** Never a PBKDF2 hash: a legacy credential can never log in through the WS-Security service. */
+    private static final String NO_PASSWORD = "legacy-token-only";
+    private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Za-z._-]{1,35}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "lienthong")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    LoginThrottle throttle;
+
+    /** The caller for a correct, active OrganId + Token pair; empty otherwise (and the failure counts). */
+    public Optional<CallerIdentity> authenticate(String organId, String token) {
+        if (organId == null || token == null || throttle.locked(organId)) {
+            return Optional.empty();
+        }
+        boolean ok = em.createNamedQuery(LegacyToken.ACTIVE, LegacyToken.class).setParameter("organ", organId)
+                .getResultList().stream().anyMatch(t -> t.matches(token));
+        if (!ok) {
+            throttle.failed(organId);
+            return Optional.empty();
+        }
+        throttle.succeeded(organId);
+        return Optional.of(new CallerIdentity(USER_PREFIX + organId, null));
+    }
+
+    /**
+     * Issues (or imports) the token of {@code organId}, revoking earlier ones, and returns it — the only time it
+     * is ever visible. {@code actFor}: further organisations the holder may send for (explicit allow-list, spec §4.4).
+     */
+    public String issue(String issuedBy, String organId, List<String> actFor, String importedToken) {
+        requireOrganId(organId);
+        actFor.forEach(LegacyTokens::requireOrganId);
+        if (importedToken != null && importedToken.length() < 16) {
+            throw new LegacyFault("M.Token", "An imported token must have at least 16 characters");
+        }
+        var now = VietnamTime.now();
+        em.createNamedQuery(LegacyToken.ACTIVE, LegacyToken.class).setParameter("organ", organId).getResultList()
+                .forEach(t -> t.revoke(now));
+        String token = importedToken != null ? importedToken : newToken();
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        em.persist(new LegacyToken(organId, token, salt, issuedBy, now));
+
+        LinkedHashSet<String> organs = new LinkedHashSet<>();
+        organs.add(organId);
+        organs.addAll(actFor);
+        ClientCredential existing = em.find(ClientCredential.class, USER_PREFIX + organId);
+        if (existing != null) {
+            em.remove(existing);
+            em.flush();
+        }
+        em.persist(new ClientCredential(USER_PREFIX + organId, NO_PASSWORD, new ArrayList<>(organs), null, now));
+        audit.record(issuedBy, "LEGACY_TOKEN_ISSUE", organId, "ACCEPTED", null,
+                (importedToken != null ? "imported" : "generated") + "; may act for " + organs);
+        return token;
+    }
+
+    private static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static void requireOrganId(String organId) {
+        if (organId == null || !ORGAN_ID.matcher(organId).matches()) {
+            throw new LegacyFault(LegacyCodes.ORGAN_ID, "Not an organisation id: " + organId);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package vn.lienthong.adapter.reception.boundary;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.directory.control.Directory;
+import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.reception.control.Inbox;
+import vn.lienthong.adapter.reception.control.StatusReporting;
+import vn.lienthong.adapter.reception.entity.InboxItem;
+import vn.lienthong.adapter.tracking.control.DocumentQuery;
+import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.StatusEvent;
+import vn.lienthong.adapter.tracking.entity.StoredAttachment;
+import vn.lienthong.ws.exchange.v1.AcknowledgeIncomingResponse;
+import vn.lienthong.ws.exchange.v1.AttachmentData;
+import vn.lienthong.ws.exchange.v1.GetDocumentHistoryResponse;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocumentResponse;
+import vn.lienthong.ws.exchange.v1.HistoryEvent;
+import vn.lienthong.ws.exchange.v1.InboxEntry;
+import vn.lienthong.ws.exchange.v1.InboxKind;
+import vn.lienthong.ws.exchange.v1.ListIncomingResponse;
+import vn.lienthong.ws.exchange.v1.ListOrganisationsResponse;
+import vn.lienthong.ws.exchange.v1.OrganisationEntry;
+import vn.lienthong.ws.exchange.v1.ReportStatusResponse;
+
+/**
+ * The incoming side of the secured service: inbox, status reports, history, directory — mapped between the
+ * service's types and the store. Authorization (may the caller act for the organisation?) is done by the
+ * endpoint before any of these is called.
+ */
+public class IncomingOperations {
+
+    private final Inbox inbox;
+    private final StatusReporting statuses;
+    private final DocumentQuery documents;
+    private final Directory directory;
+    private final AdapterSettings settings;
+
+    public IncomingOperations(Inbox inbox, StatusReporting statuses, DocumentQuery documents, Directory directory,
+            AdapterSettings settings) {
+        this.inbox = inbox;
+        this.statuses = statuses;
+        this.documents = documents;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    public ListIncomingResponse list(String organId, InboxKind kind) {
+        ListIncomingResponse r = new ListIncomingResponse();
+        for (InboxItem i : inbox.pending(organId, InboxItem.Kind.valueOf(kind.value()))) {
+            r.getItem().add(entry(i));
+        }
+        return r;
+    }
+
+    public GetIncomingDocumentResponse get(String organId, String itemId) {
+        InboxItem item = inbox.open(organId, itemId);
+        Document d = item.getDocument();
+        GetIncomingDocumentResponse r = new GetIncomingDocumentResponse();
+        r.setEntry(entry(item));
+        r.setCodeNumber(d.getCodeNumber());
+        r.setCodeNotation(d.getCodeNotation());
+        r.setPromulgationDate(date(d));
+        r.setPriority(d.getPriority());
+        r.setPackageSha256(d.getPackageSha256());
+        if (item.getKind() == InboxItem.Kind.DOCUMENT) {
+            for (StoredAttachment a : d.getAttachments()) {
+                if (a.getSizeBytes() > settings.maxAttachmentBytes()) {
+                    throw new Rejection("R.attachment", "attachment",
+                            "Attachment " + a.getName() + " is larger than this service returns inline");
+                }
+                AttachmentData data = new AttachmentData();
+                data.setName(a.getName());
+                data.setContentType(a.getContentType());
+                data.setDescription(a.getDescription());
+                try {
+                    data.setContent(Files.readAllBytes(settings.dataDir().resolve(a.getStoragePath())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Attachment file missing: " + a.getStoragePath(), e);
+                }
+                r.getAttachment().add(data);
+            }
+        }
+        return r;
+    }
+
+    public AcknowledgeIncomingResponse acknowledge(String organId, String itemId) {
+        InboxItem item = inbox.confirm(organId, itemId);
+        AcknowledgeIncomingResponse r = new AcknowledgeIncomingResponse();
+        r.setItemId(item.getId());
+        r.setState(item.getState().name());
+        return r;
+    }
+
+    public ReportStatusResponse report(String organId, String senderOrganId, String documentId, String code,
+            String description, String staff) {
+        Document status = statuses.reportFor(organId, senderOrganId, documentId, code, description, staff);
+        ReportStatusResponse r = new ReportStatusResponse();
+        r.setState(status.getState().name());
+        r.setReportedAt(VietnamTime.iso(status.getCreatedAt()));
+        return r;
+    }
+
+    public GetDocumentHistoryResponse history(String organId, String senderOrganId, String documentId) {
+        Document d = (organId.equals(senderOrganId) ? documents.outgoing(senderOrganId, documentId)
+                : documents.incoming(senderOrganId, documentId)
+                        .filter(doc -> doc.getRecipients().stream().anyMatch(r -> r.getOrganId().equals(organId))))
+                .orElseThrow(() -> new Rejection("M.documentId", "documentId",
+                        "No document " + documentId + " of " + senderOrganId + " concerns " + organId));
+        GetDocumentHistoryResponse r = new GetDocumentHistoryResponse();
+        r.setDocumentId(d.getDocumentId());
+        for (DocumentQuery.HistoryEntry e : documents.history(d)) {
+            HistoryEvent h = new HistoryEvent();
+            h.setAt(VietnamTime.iso(e.at()));
+            h.setKind(e.kind());
+            h.setOrganId(e.organId());
+            h.setCode(e.code());
+            h.setDetail(e.detail());
+            r.getEvent().add(h);
+        }
+        return r;
+    }
+
+    public ListOrganisationsResponse organisations(String search, Integer max) {
+        ListOrganisationsResponse r = new ListOrganisationsResponse();
+        int limit = max == null || max <= 0 ? 100 : Math.min(max, 1000);
+        directory.search(search, limit).forEach(o -> {
+            OrganisationEntry e = new OrganisationEntry();
+            e.setCode(o.getCode());
+            e.setOtherCode(o.getOldCode());
+            e.setName(o.getName());
+            e.setScheme("AXIS_QD20".equals(o.getSource()) ? "QD20" : "QCVN102");
+            r.getOrganisation().add(e);
+        });
+        return r;
+    }
+
+    private InboxEntry entry(InboxItem i) {
+        Document d = i.getDocument();
+        InboxEntry e = new InboxEntry();
+        e.setItemId(i.getId());
+        e.setKind(InboxKind.fromValue(i.getKind().name()));
+        e.setDocumentId(d.getDocumentId());
+        e.setFromOrganId(d.getSenderOrganId());
+        e.setSubject(d.getSubject());
+        e.setBusinessType(d.getBusinessType());
+        e.setAt(VietnamTime.iso(i.getCreatedAt()));
+        if (i.getKind() == InboxItem.Kind.STATUS) {
+            StatusEvent s = inbox.statusOf(i);
+            if (s != null) {
+                e.setStatusCode(s.getStatusCode());
+                e.setStatusOrganId(s.getOrganId());
+                e.setDescription(s.getDescription());
+                e.setAt(VietnamTime.iso(s.getOccurredAt()));
+            }
+        }
+        return e;
+    }
+
+    private static XMLGregorianCalendar date(Document d) {
+        if (d.getPromulgationDate() == null) {
+            return null;
+        }
+        var p = d.getPromulgationDate();
+        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(p.getYear(), p.getMonthValue(),
+                p.getDayOfMonth(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED);
+    }
+
+}

@@ -1,0 +1,156 @@
+package vn.lienthong.adapter.reception.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.KeyStoreException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.delivery.control.AxisGateway;
+import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.reception.entity.ReceivedPackage;
+import vn.lienthong.axis.client.AckStatus;
+import vn.lienthong.axis.client.AxisException;
+import vn.lienthong.axis.client.MessageType;
+import vn.lienthong.axis.client.ReceivedItem;
+import vn.lienthong.edxml.read.AttachmentSink;
+import vn.lienthong.edxml.read.EdxmlReader;
+import vn.lienthong.edxml.read.ReadResult;
+import vn.lienthong.edxml.sign.PackageVerifier;
+import vn.lienthong.edxml.sign.VerificationResult;
+
+/**
+ * The receive loop's one round: lists what the axis holds for us, fetches each package to disk (streamed), reads
+ * and checks it, files it in one transaction, and only then acknowledges it. A package already filed (an ACK that
+ * was lost, a duplicate delivery) is acknowledged again and never processed twice.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AxisReceiver {
+
+    private static final Logger LOG = Logger.getLogger(AxisReceiver.class.getName());
+
+    @Inject
+    AxisGateway axis;
+    @Inject
+    InboundStore store;
+    @Inject
+    AdapterSettings settings;
+    @Inject
+    KeyMaterial keys;
+
+    /** One round over documents and statuses; returns how many packages were filed. */
+    public int poll() throws AxisException {
+        int filed = 0;
+        for (MessageType type : List.of(MessageType.EDOC, MessageType.STATUS)) {
+            for (ReceivedItem item : axis.pending(type)) {
+                try {
+                    filed += receive(type, item.docId()) ? 1 : 0;
+                } catch (AxisException e) {
+                    // Left on the axis: the next round tries again.
+                    LOG.warning(() -> "Could not fetch " + item.docId() + " from the axis: " + e.getMessage());
+                }
+            }
+        }
+        return filed;
+    }
+
+    boolean receive(MessageType type, String axisDocId) throws AxisException {
+        var known = store.known(type.wireValue(), axisDocId);
+        if (known.isPresent()) {
+            acknowledge(axisDocId, known.get());
+            return false;
+        }
+        Path dir = settings.inboundDir();
+        Path file = dir.resolve(UUID.randomUUID() + ".edxml");
+        try {
+            Files.createDirectories(dir);
+            axis.fetch(axisDocId, file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write to " + dir, e);
+        }
+        ReceivedPackage filed = file(type, axisDocId, file);
+        acknowledge(axisDocId, filed);
+        return ReceivedPackage.Outcome.STORED.name().equals(filed.getOutcome());
+    }
+
+    private ReceivedPackage file(MessageType type, String axisDocId, Path file) {
+        long size;
+        String sha256;
+        try {
+            size = Files.size(file);
+            sha256 = sha256(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+        Path attachments = settings.attachmentsDir().resolve("in-" + UUID.randomUUID());
+        try {
+            AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(attachments);
+            ReadResult read = new EdxmlReader().read(file, sink);
+            String signature = verify(file).status().name();
+            var fetched = new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, signature);
+            if (read.hasErrors() || (read.document() == null && read.status() == null)) {
+                return store.refuse(fetched, read.errors().isEmpty() ? "unreadable package"
+                        : read.errors().get(0).code() + " " + read.errors().get(0).message());
+            }
+            if (type == MessageType.STATUS || read.status() != null) {
+                return read.status() == null ? store.refuse(fetched, "a status was expected")
+                        : store.storeStatus(fetched, read.status());
+            }
+            return store.storeDocument(fetched, read.document(), read.attachments(), sink.files());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Refusing package " + axisDocId, e);
+            return store.refuse(new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, null),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void acknowledge(String axisDocId, ReceivedPackage filed) throws AxisException {
+        AckStatus ack = ReceivedPackage.Outcome.REFUSED.name().equals(filed.getOutcome()) ? AckStatus.FAIL
+                : AckStatus.DONE;
+        axis.acknowledge(axisDocId, ack);
+        store.acknowledged(filed.getId());
+    }
+
+    private VerificationResult verify(Path file) throws IOException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        try {
+            var ts = keys.trustStore();
+            for (String alias : Collections.list(ts.aliases())) {
+                if (ts.getCertificate(alias) instanceof X509Certificate c) {
+                    anchors.add(c);
+                }
+            }
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("Trust store unusable", e);
+        }
+        return new PackageVerifier(anchors).verify(file);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

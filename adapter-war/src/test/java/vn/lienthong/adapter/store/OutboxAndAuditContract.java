@@ -1,0 +1,357 @@
+package vn.lienthong.adapter.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.adapter.audit.control.AuditChain;
+import vn.lienthong.adapter.audit.control.AuditChainVerifier;
+import vn.lienthong.adapter.audit.entity.AuditEntry;
+import vn.lienthong.adapter.delivery.control.OutboxClaims;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.DocumentState;
+
+/**
+ * Several nodes on one database, simulated by two EntityManagerFactories with separate EclipseLink sessions (as
+ * two servers would have): outbox leases and the audit chain, on each real database.
+ */
+abstract class OutboxAndAuditContract {
+
+    private static final Duration LONG_LEASE = Duration.ofMinutes(5);
+
+    private EntityManagerFactory nodeA;
+    private EntityManagerFactory nodeB;
+
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void migrateAndOpen() {
+        Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
+        nodeA = node("node-a");
+        nodeB = node("node-b");
+        // Log both sessions in now: a lazy first login takes longer than the short leases below.
+        for (EntityManagerFactory emf : List.of(nodeA, nodeB)) {
+            inTransaction(emf, em -> new OutboxClaims(em).databaseNow());
+        }
+    }
+
+    private EntityManagerFactory node(String name) {
+        return Persistence.createEntityManagerFactory("lienthong", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", dataSource(),
+                // Without its own session name EclipseLink would give both factories one shared session.
+                "eclipselink.session-name", getClass().getSimpleName() + "-" + name));
+    }
+
+    @AfterEach
+    void close() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    // ---------------------------------------------------------------------------------------------- leases
+
+    @Test
+    void twoNodesClaimingConcurrentlyNeverClaimTheSameDocumentTwice() throws Exception {
+        int documents = 300;
+        OffsetDateTime past = VietnamTime.now().minusMinutes(1);
+        inTransaction(nodeA, em -> {
+            for (int i = 0; i < documents; i++) {
+                em.persist(newDocument("lease-" + i, i % 5, past));
+            }
+            return null;
+        });
+        Map<String, Integer> claims = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> perNode = Map.of("node-a", new AtomicInteger(), "node-b", new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String node = t % 2 == 0 ? "node-a" : "node-b";
+                EntityManagerFactory emf = t % 2 == 0 ? nodeA : nodeB;
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    for (int round = 0; round < documents && System.nanoTime() < deadline; round++) {
+                        Optional<String> id = inTransaction(emf,
+                                em -> new OutboxClaims(em).claimNext(node, LONG_LEASE));
+                        if (id.isEmpty()) {
+                            break;
+                        }
+                        claims.merge(id.get(), 1, Integer::sum);
+                        perNode.get(node).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> w : workers) {
+                w.get(90, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(documents, claims.size(), "every document claimed");
+        claims.forEach((id, n) -> assertEquals(1, n, "document " + id + " claimed " + n + " times"));
+        assertTrue(perNode.get("node-a").get() > 0 && perNode.get("node-b").get() > 0, "both nodes got work " + perNode);
+        long leased = inTransaction(nodeA, em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM document WHERE lease_owner IS NOT NULL").getSingleResult()).longValue());
+        assertEquals(documents, leased);
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverByTheOtherNode() throws Exception {
+        OffsetDateTime past = VietnamTime.now().minusMinutes(1);
+        String id = inTransaction(nodeA, em -> {
+            Document d = newDocument("takeover", 0, past);
+            em.persist(d);
+            return d.getId();
+        });
+        Duration shortLease = Duration.ofMillis(1_500);
+        long started = System.nanoTime();
+        assertEquals(Optional.of(id), inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", shortLease)));
+        assertEquals(Optional.empty(), inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", shortLease)),
+                "a live lease is respected");
+
+        Optional<String> takenOver = Optional.empty();
+        for (int i = 0; i < 100 && takenOver.isEmpty(); i++) { // bounded: 100 × 50 ms
+            TimeUnit.MILLISECONDS.sleep(50);
+            takenOver = inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", LONG_LEASE));
+        }
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(Optional.of(id), takenOver, "node B takes the document once A's lease expired");
+        assertTrue(tookMs >= 1_400, "not before the lease expired: " + tookMs + " ms");
+        boolean aHolds = inTransaction(nodeA, em -> new OutboxClaims(em).holds(id, "node-a"));
+        boolean bHolds = inTransaction(nodeB, em -> new OutboxClaims(em).holds(id, "node-b"));
+        assertFalse(aHolds);
+        assertTrue(bHolds);
+    }
+
+    @Test
+    void urgentDocumentsAreClaimedFirstAndSentOnesNever() {
+        OffsetDateTime now = VietnamTime.now();
+        inTransaction(nodeA, em -> {
+            em.persist(newDocument("A", 0, now.minusMinutes(3)));
+            em.persist(newDocument("B", 3, now.minusMinutes(1)));
+            em.persist(newDocument("C", 1, now.minusMinutes(2)));
+            Document sent = newDocument("D", 4, now.minusMinutes(5));
+            sent.sent("axis-1", now);
+            em.persist(sent);
+            Document later = newDocument("E", 4, now.minusMinutes(5));
+            later.failedAttempt("boom", now.plusHours(1), now);
+            em.persist(later);
+            return null;
+        });
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE))
+                    .ifPresent(id -> order.add(inTransaction(nodeA, em -> em.find(Document.class, id).getDocumentId())));
+        }
+        assertEquals(List.of("B", "C", "A"), order);
+    }
+
+    @Test
+    void aDeadDocumentReQueuedByAnOperatorIsClaimableAgainWithAFreshAge() {
+        OffsetDateTime old = VietnamTime.now().minusDays(3);
+        String id = inTransaction(nodeA, em -> {
+            Document d = newDocument("dead", 0, old);
+            d.dead("refused", old.plusHours(1));
+            em.persist(d);
+            return d.getId();
+        });
+        assertEquals(Optional.empty(), inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE)));
+        inTransaction(nodeA, em -> {
+            em.find(Document.class, id).requeue(VietnamTime.now());
+            return null;
+        });
+        Document back = inTransaction(nodeB, em -> em.find(Document.class, id));
+        assertEquals(DocumentState.QUEUED, back.getState());
+        assertTrue(back.getQueuedAt().isAfter(old.plusDays(2)), "maximum age counts from the re-queue");
+        assertEquals(Optional.of(id), inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", LONG_LEASE)));
+    }
+
+    @Test
+    void theSameSubmissionStoredConcurrentlyByTwoNodesYieldsOneDocument() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String documentId = "000.00.00.G22,2026/11/23," + round + "/VP";
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (EntityManagerFactory emf : List.of(nodeA, nodeB)) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            inTransaction(emf, em -> {
+                                em.persist(newDocument(documentId, 0, VietnamTime.now()));
+                                return null;
+                            });
+                            return true;
+                        } catch (RuntimeException e) {
+                            return false; // unique index: the second insert fails, the caller answers from the first
+                        }
+                    }));
+                }
+                start.countDown();
+                int stored = 0;
+                for (Future<Boolean> r : results) {
+                    stored += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertEquals(1, stored, "round " + round);
+                long rows = inTransaction(nodeA, em -> em.createQuery(
+                                "SELECT COUNT(d) FROM Document d WHERE d.documentId = :id", Long.class)
+                        .setParameter("id", documentId).getSingleResult());
+                assertEquals(1, rows);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- audit chain
+
+    @Test
+    void concurrentAppendsFromTwoNodesFormOneIntactChain() throws Exception {
+        appendConcurrently(60);
+        AuditChainVerifier.Report report = verify();
+        assertTrue(report.intact(), report.problems().toString());
+        assertEquals(60, report.checked());
+        assertEquals(60, report.headSeq());
+    }
+
+    @Test
+    void theVerifierDetectsAChangedRow() throws Exception {
+        appendConcurrently(12);
+        jdbc("UPDATE audit_entry SET detail = 'harmless edit' WHERE chain_seq = 5");
+        AuditChainVerifier.Report report = verify();
+        assertFalse(report.intact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("entry 5 ") && p.endsWith("content changed")),
+                report.problems().toString());
+    }
+
+    @Test
+    void theVerifierDetectsADeletedRowInTheMiddleAndAtTheEnd() throws Exception {
+        appendConcurrently(12);
+        jdbc("DELETE FROM audit_entry WHERE chain_seq = 7");
+        AuditChainVerifier.Report middle = verify();
+        assertTrue(middle.problems().contains("entries 7 missing (deleted)"), middle.problems().toString());
+        assertTrue(middle.problems().contains("entry 8: previous hash does not match entry 7"));
+
+        jdbc("DELETE FROM audit_entry WHERE chain_seq = 12");
+        AuditChainVerifier.Report end = verify();
+        assertTrue(end.problems().stream().anyMatch(p -> p.contains("newest entries deleted")), end.problems().toString());
+    }
+
+    @Test
+    void theVerifierDetectsARowWrittenAroundTheAuditLog() throws Exception {
+        appendConcurrently(3);
+        jdbc("INSERT INTO audit_entry (id, occurred_at, actor, action, outcome) VALUES"
+                + " ('forged', CURRENT_TIMESTAMP, 'mallory', 'SUBMIT', 'ACCEPTED')");
+        AuditChainVerifier.Report report = verify();
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("outside the audit log")),
+                report.problems().toString());
+    }
+
+    private void appendConcurrently(int entries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                EntityManagerFactory emf = t % 2 == 0 ? nodeA : nodeB;
+                String actor = "clerk-" + t;
+                workers.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < entries; n = next.getAndIncrement()) {
+                        int i = n;
+                        inTransaction(emf, em -> {
+                            AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS),
+                                    actor, "SUBMIT", "000.00.00.G22", "ACCEPTED", null, "Văn bản số " + i));
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private AuditChainVerifier.Report verify() {
+        EntityManager em = nodeB.createEntityManager();
+        try {
+            return new AuditChainVerifier(em).verify();
+        } finally {
+            em.close();
+        }
+    }
+
+    private void jdbc(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- helpers
+
+    private static Document newDocument(String documentId, int priority, OffsetDateTime at) {
+        Document d = Document.outgoing(documentId, "000.00.00.G22", at);
+        d.describe("12", "UBND-VP", "Trích yếu " + documentId, priority, 0, LocalDate.of(2026, 11, 23));
+        return d;
+    }
+
+    private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+}

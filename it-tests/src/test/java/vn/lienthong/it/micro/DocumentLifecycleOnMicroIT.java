@@ -1,0 +1,257 @@
+package vn.lienthong.it.micro;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import vn.lienthong.axis.client.AxisClient;
+import vn.lienthong.axis.client.AxisClientConfig;
+import vn.lienthong.axis.client.MessageType;
+import vn.lienthong.axis.client.ReceivedItem;
+import vn.lienthong.edxml.model.Bussiness;
+import vn.lienthong.edxml.model.DocumentCode;
+import vn.lienthong.edxml.model.DocumentPackage;
+import vn.lienthong.edxml.model.DocumentType;
+import vn.lienthong.edxml.model.MessageHeader;
+import vn.lienthong.edxml.model.Organization;
+import vn.lienthong.edxml.model.OtherInfo;
+import vn.lienthong.edxml.model.PromulgationInfo;
+import vn.lienthong.edxml.model.TraceHeader;
+import vn.lienthong.edxml.model.TraceHeaderList;
+import vn.lienthong.edxml.read.EdxmlHeaderScanner;
+import vn.lienthong.edxml.read.PackageHeader;
+import vn.lienthong.edxml.write.AttachmentSource;
+import vn.lienthong.edxml.write.EdxmlWriter;
+import vn.lienthong.it.support.Await;
+import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.DemoClient;
+import vn.lienthong.it.support.Documents;
+import vn.lienthong.it.support.ExchangeClients;
+import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+import vn.lienthong.ws.exchange.v1.ExchangeFault;
+import vn.lienthong.ws.exchange.v1.GetDocumentHistory;
+import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocument;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocumentResponse;
+import vn.lienthong.ws.exchange.v1.HistoryEvent;
+import vn.lienthong.ws.exchange.v1.InboxEntry;
+import vn.lienthong.ws.exchange.v1.InboxKind;
+import vn.lienthong.ws.exchange.v1.ListIncoming;
+import vn.lienthong.ws.exchange.v1.ListOrganisations;
+import vn.lienthong.ws.exchange.v1.ReportStatus;
+import vn.lienthong.ws.exchange.v1.SubmitDocument;
+
+/**
+ * A document's life through the adapter and the axis simulator: statuses of an agency coming back for what we
+ * sent; a document arriving from another agency, answered automatically with 01, picked up by the client, and
+ * answered with the clerk's statuses.
+ */
+@ExtendWith(AxisSimulatorExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DocumentLifecycleOnMicroIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static WebArchive adapter() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private DemoClient demo;
+    private DocumentExchangePort service;
+
+    @BeforeEach
+    void connect() throws Exception {
+        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
+        service = ExchangeClients.secured(new URL(base, "services/DocumentExchange"), demo, demo.password());
+    }
+
+    @Test
+    void theRecipientsStatusesComeBackAndFormTheHistory() throws Exception {
+        SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.PLAYED_ORGAN);
+        String documentId = service.submitDocument(request).getDocumentId();
+
+        String finalCode = Await.until("status 06 from the recipient", WAIT, () -> {
+            var status = service.getDocumentStatus(statusQuery(documentId));
+            return Optional.ofNullable(status.getRecipient().get(0).getStatusCode()).filter("06"::equals);
+        });
+        assertEquals("06", finalCode);
+
+        GetDocumentHistory q = new GetDocumentHistory();
+        q.setOrganId(demo.organId());
+        q.setSenderOrganId(demo.organId());
+        q.setDocumentId(documentId);
+        List<HistoryEvent> events = service.getDocumentHistory(q).getEvent();
+        assertEquals("ACCEPTED", events.get(0).getKind());
+        assertTrue(events.stream().anyMatch(e -> "ATTEMPT".equals(e.getKind()) && "SENT".equals(e.getCode())));
+        assertEquals(List.of("01", "03", "04", "05", "06"), events.stream()
+                .filter(e -> "STATUS".equals(e.getKind())).map(HistoryEvent::getCode).toList());
+        assertTrue(events.stream().allMatch(e -> e.getAt().endsWith("+07:00")), "Vietnam time");
+
+        // The statuses also wait in the sender's inbox for a client that pulls them.
+        List<InboxEntry> statusItems = pending(InboxKind.STATUS).stream()
+                .filter(i -> documentId.equals(i.getDocumentId())).toList();
+        assertEquals(5, statusItems.size());
+    }
+
+    @Test
+    void anIncomingDocumentIsFiledAnsweredWith01PickedUpAndAnswered() throws Exception {
+        String number = Integer.toString(ThreadLocalRandom.current().nextInt(1, 99_999_999));
+        String documentId = AxisSimulatorExtension.COUNTERPART_ORGAN + ",2026/11/23," + number + "/UBND-VP";
+        byte[] content = "%PDF-1.4\nincoming test\n".getBytes(StandardCharsets.US_ASCII);
+        try (AxisClient counterpart = counterpartClient()) {
+            Path pkg = packageFromCounterpart(documentId, number, content);
+            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
+                    pkg);
+
+            InboxEntry item = Await.until("the document in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT)
+                    .stream().filter(i -> documentId.equals(i.getDocumentId())).findFirst());
+            assertEquals(AxisSimulatorExtension.COUNTERPART_ORGAN, item.getFromOrganId());
+
+            GetIncomingDocument get = new GetIncomingDocument();
+            get.setOrganId(demo.organId());
+            get.setItemId(item.getItemId());
+            GetIncomingDocumentResponse doc = service.getIncomingDocument(get);
+            assertEquals(number, doc.getCodeNumber());
+            assertEquals(1, doc.getAttachment().size());
+            assertEquals("cong-van-den.pdf", doc.getAttachment().get(0).getName());
+            assertArrayEquals(content, doc.getAttachment().get(0).getContent());
+
+            AcknowledgeIncoming ack = new AcknowledgeIncoming();
+            ack.setOrganId(demo.organId());
+            ack.setItemId(item.getItemId());
+            assertEquals("CONFIRMED", service.acknowledgeIncoming(ack).getState());
+            assertTrue(pending(InboxKind.DOCUMENT).stream().noneMatch(i -> i.getItemId().equals(item.getItemId())));
+
+            // The adapter answered 01 by itself; the clerk now registers it (03).
+            service.reportStatus(report(documentId, "03", null));
+            List<String> codes = Await.until("statuses 01 and 03 at the sender", WAIT, () -> {
+                List<String> got = statusesReceivedBy(counterpart, documentId);
+                return got.containsAll(List.of("01", "03")) ? Optional.of(got) : Optional.empty();
+            });
+            assertTrue(codes.indexOf("01") < codes.indexOf("03"), "01 first: " + codes);
+
+            ExchangeFault noRequest = assertThrows(ExchangeFault.class,
+                    () -> service.reportStatus(report(documentId, "15", null)));
+            assertEquals("M.statusCode", noRequest.getFaultInfo().getCode());
+            ExchangeFault noReason = assertThrows(ExchangeFault.class,
+                    () -> service.reportStatus(report(documentId, "02", " ")));
+            assertEquals("N.description", noReason.getFaultInfo().getCode());
+        }
+    }
+
+    @Test
+    void anotherOrganisationsInboxIsRefused() {
+        ListIncoming q = new ListIncoming();
+        q.setOrganId(AxisSimulatorExtension.COUNTERPART_ORGAN);
+        q.setKind(InboxKind.DOCUMENT);
+        ExchangeFault fault = assertThrows(ExchangeFault.class, () -> service.listIncoming(q));
+        assertEquals("AUTH.ORGANISATION", fault.getFaultInfo().getCode());
+    }
+
+    @Test
+    void theAgencyDirectoryIsSynchronisedFromTheAxis() throws Exception {
+        ListOrganisations q = new ListOrganisations();
+        q.setMax(50);
+        int count = Await.until("directory entries", WAIT, () -> {
+            int n = service.listOrganisations(q).getOrganisation().size();
+            return n > 0 ? Optional.of(n) : Optional.empty();
+        });
+        assertTrue(count > 0);
+    }
+
+    private List<InboxEntry> pending(InboxKind kind) throws ExchangeFault {
+        ListIncoming q = new ListIncoming();
+        q.setOrganId(demo.organId());
+        q.setKind(kind);
+        return service.listIncoming(q).getItem();
+    }
+
+    private ReportStatus report(String documentId, String code, String description) {
+        ReportStatus r = new ReportStatus();
+        r.setOrganId(demo.organId());
+        r.setSenderOrganId(AxisSimulatorExtension.COUNTERPART_ORGAN);
+        r.setDocumentId(documentId);
+        r.setStatusCode(code);
+        r.setDescription(description);
+        r.setStaff("Văn thư");
+        return r;
+    }
+
+    private GetDocumentStatus statusQuery(String documentId) {
+        GetDocumentStatus q = new GetDocumentStatus();
+        q.setFromOrganId(demo.organId());
+        q.setDocumentId(documentId);
+        return q;
+    }
+
+    private static AxisClient counterpartClient() {
+        return AxisClient.create(new AxisClientConfig(AxisSimulatorExtension.simulator().baseUri(),
+                AxisSimulatorExtension.COUNTERPART_SYSTEM, AxisSimulatorExtension.counterpartSecret(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    }
+
+    /** Status codes the counterpart's system has received for {@code documentId}, in arrival order. */
+    private static List<String> statusesReceivedBy(AxisClient counterpart, String documentId) throws Exception {
+        List<String> codes = new java.util.ArrayList<>();
+        for (ReceivedItem item : counterpart.getReceivedEdocList(MessageType.STATUS)) {
+            Path file = Files.createTempFile("status", ".edxml");
+            Files.delete(file);
+            counterpart.getEdoc(item.docId(), file);
+            try (var in = Files.newInputStream(file)) {
+                PackageHeader h = EdxmlHeaderScanner.scan(in);
+                if (documentId.equals(h.responseForDocumentId())) {
+                    codes.add(h.statusCode());
+                }
+            }
+            Files.delete(file);
+        }
+        return codes;
+    }
+
+    private Path packageFromCounterpart(String documentId, String number, byte[] content) throws Exception {
+        MessageHeader header = new MessageHeader(Organization.of(AxisSimulatorExtension.COUNTERPART_ORGAN,
+                "UBND tỉnh Nghệ An"), List.of(Organization.of(demo.organId(), "Văn phòng Chính phủ")), documentId,
+                new DocumentCode(number, "UBND-VP"), new PromulgationInfo("Nghệ An", LocalDate.of(2026, 11, 23)),
+                new DocumentType(1, null, "Công văn"), "Báo cáo tình hình", null, null, null,
+                new OtherInfo(0, null, null, null, null, false, List.of()), List.of(), 0, List.of(), null, List.of());
+        DocumentPackage pkg = new DocumentPackage(header, new TraceHeaderList(Bussiness.newDocument("Văn bản mới",
+                null), List.of(new TraceHeader(AxisSimulatorExtension.COUNTERPART_ORGAN, LocalDateTime.now()))));
+        Path file = Files.createTempFile("incoming", ".edxml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new EdxmlWriter().writeDocument(pkg, List.of(new AttachmentSource("cong-van-den.pdf", "Công văn đến",
+                    "application/pdf", () -> new ByteArrayInputStream(content))), out);
+        }
+        return file;
+    }
+}

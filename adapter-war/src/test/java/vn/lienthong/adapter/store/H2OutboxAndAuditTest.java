@@ -16,7 +16,9 @@ class H2OutboxAndAuditTest extends OutboxAndAuditContract {
     @Override
     protected DataSource dataSource() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("outbox") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // DB_CLOSE_DELAY=-1: the data source is unpooled; without it H2 would close and reopen the file database
+        // between transactions whenever no connection happens to be open, as a server's pool never lets it.
+        ds.setURL("jdbc:h2:file:" + dir.resolve("outbox") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         ds.setPassword("");
         return ds;

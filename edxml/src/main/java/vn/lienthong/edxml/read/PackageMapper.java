@@ -64,7 +64,7 @@ final class PackageMapper {
     /** Returns the mapped package (DocumentPackage or StatusPackage) or null after structural errors. */
     Object map(XmlNode root, int xmlSignatures) {
         if (!"edXML".equals(root.localName) || !EdxmlConstants.QCVN_NS.equals(root.namespace)) {
-            error(Finding.invalid(Severity.ERROR, "edXML", "root element is '" + root.localName + "' in namespace '"
+            note(Finding.invalid(Severity.ERROR, "edXML", "root element is '" + root.localName + "' in namespace '"
                     + root.namespace + "', not edXML in " + EdxmlConstants.QCVN_NS));
             return null;
         }
@@ -322,7 +322,7 @@ final class PackageMapper {
     private XmlNode required(XmlNode parent, String name) {
         XmlNode n = parent.first(name);
         if (n == null) {
-            error(Finding.missing(Severity.ERROR, parent.childPath(name).replaceFirst("^edXML\\.", ""),
+            note(Finding.missing(Severity.ERROR, parent.childPath(name).replaceFirst("^edXML\\.", ""),
                     name + " is missing"));
         }
         return n;
@@ -399,10 +399,6 @@ final class PackageMapper {
     }
 
     private void note(Finding f) {
-        findings.add(f);
-    }
-
-    private void error(Finding f) {
         findings.add(f);
     }
 }

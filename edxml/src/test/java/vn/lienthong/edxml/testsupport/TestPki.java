@@ -50,14 +50,23 @@ public final class TestPki {
         return create("EC", "SHA256withECDSA");
     }
 
+    /** An RSA signer whose certificate only becomes valid at {@code signerNotBefore}. */
+    public static TestPki rsaSignerValidFrom(Instant signerNotBefore) {
+        return create("RSA", "SHA256withRSA", signerNotBefore);
+    }
+
     private static TestPki create(String keyAlg, String sigAlg) {
+        return create(keyAlg, sigAlg, Instant.now().minus(3650, ChronoUnit.DAYS));
+    }
+
+    private static TestPki create(String keyAlg, String sigAlg, Instant signerNotBefore) {
         try {
             KeyPair ca = keys(keyAlg);
             X509Certificate caCert = cert("CN=Test EDXML CA,O=Lien thong test,C=VN", ca, "CN=Test EDXML CA,O=Lien thong test,C=VN",
-                    ca.getPrivate(), true, sigAlg);
+                    ca.getPrivate(), true, sigAlg, Instant.now().minus(3650, ChronoUnit.DAYS));
             KeyPair signer = keys(keyAlg);
             X509Certificate signerCert = cert("CN=000.00.00.G22 signer,O=Lien thong test,C=VN", signer,
-                    "CN=Test EDXML CA,O=Lien thong test,C=VN", ca.getPrivate(), false, sigAlg);
+                    "CN=Test EDXML CA,O=Lien thong test,C=VN", ca.getPrivate(), false, sigAlg, signerNotBefore);
             return new TestPki(ca, caCert, signer, signerCert);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
@@ -79,11 +88,11 @@ public final class TestPki {
     }
 
     private static X509Certificate cert(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-                                        boolean ca, String sigAlg)
+                                        boolean ca, String sigAlg, Instant notBefore)
             throws OperatorCreationException, GeneralSecurityException, IOException {
         Instant now = Instant.now();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                new BigInteger(64, new SecureRandom()), Date.from(now.minus(3650, ChronoUnit.DAYS)),
+                new BigInteger(64, new SecureRandom()), Date.from(notBefore),
                 Date.from(now.plus(365, ChronoUnit.DAYS)), new X500Name(subject), subjectKeys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.keyUsage, true, ca
@@ -91,6 +100,23 @@ public final class TestPki {
                 : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
+    }
+
+    /** A CRL of the test CA revoking the signer certificate. */
+    public java.security.cert.X509CRL crlRevokingSigner() {
+        try {
+            Date now = new Date();
+            org.bouncycastle.cert.X509v2CRLBuilder crl = new org.bouncycastle.cert.X509v2CRLBuilder(
+                    new X500Name(caCert.getSubjectX500Principal().getName()), now);
+            crl.setNextUpdate(new Date(now.getTime() + 86_400_000L));
+            crl.addCRLEntry(signerCert.getSerialNumber(), new Date(now.getTime() - 86_400_000L * 3000),
+                    org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+            return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(crl.build(
+                    new JcaContentSignerBuilder(caKeys.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA"
+                            : "SHA256withRSA").build(caKeys.getPrivate())));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Path writePem(Path file, Object... objects) throws IOException {

@@ -12,7 +12,7 @@ import java.util.Properties;
  * user name, password, organisation and key stores. Tests act exactly as an operator following the README would.
  */
 public record DemoClient(String username, String password, String organId, Path clientKeyStore, String clientAlias,
-        char[] keyStorePassword, Path trustStore) {
+        char[] keyStorePassword, Path trustStore, String tlsUsername, String tlsPassword) {
 
     public static DemoClient fromDataDir(Path dataDir) {
         Path file = dataDir.resolve("demo-credentials.properties");
@@ -22,7 +22,8 @@ public record DemoClient(String username, String password, String organId, Path 
             char[] ksPassword = Files.readString(Path.of(p.getProperty("keyStorePasswordFile"))).trim().toCharArray();
             return new DemoClient(p.getProperty("username"), p.getProperty("password"), p.getProperty("organId"),
                     Path.of(p.getProperty("clientKeyStore")), p.getProperty("clientKeyAlias"), ksPassword,
-                    dataDir.resolve("keys").resolve("truststore.p12"));
+                    dataDir.resolve("keys").resolve("truststore.p12"), p.getProperty("tlsUsername"),
+                    p.getProperty("tlsPassword"));
         } catch (IOException e) {
             throw new IllegalStateException("The adapter did not write " + file, e);
         }

@@ -95,6 +95,7 @@ public class SubmissionService {
         }
         ClientCredential credential = credentials.find(caller.username()).orElseThrow(
                 () -> new Rejection("AUTH.UNKNOWN", null, "Unknown client"));
+        // A credential bound to a certificate is only usable with requests signed by that certificate.
         if (credential.getCertificateSubject() != null
                 && !credential.getCertificateSubject().equals(caller.certificateSubject())) {
             throw new Rejection("AUTH.CERTIFICATE", null,

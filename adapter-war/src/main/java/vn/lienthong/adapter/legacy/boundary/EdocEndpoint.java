@@ -50,6 +50,8 @@ public class EdocEndpoint {
 
     static final Set<String> ACTIONS = Set.of("SendDocument", "GetPendingDocumentIds", "GetDocument",
             "ConfirmReceived", "UpdateTraces", "GetTraces", "CheckPermission", "GetOrganizations");
+    private static final Set<String> CONTRACT_SCHEMAS = Set.of("edoc-schema.xsd", "edoc-requests.xsd",
+            "edoc-xlink.xsd");
     private static final Logger LOG = Logger.getLogger(EdocEndpoint.class.getName());
 
     @Inject
@@ -194,7 +196,7 @@ public class EdocEndpoint {
         }
     }
 
-    private static List<ManifestEntry> manifest(LegacyEnvelope env) {
+    static List<ManifestEntry> manifest(LegacyEnvelope env) {
         List<ManifestEntry> entries = new ArrayList<>();
         Element manifest = XmlPath.first(env.body(), "Manifest");
         if (manifest == null) {
@@ -278,18 +280,21 @@ public class EdocEndpoint {
     }
 
     private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String query = req.getQueryString() == null ? "" : req.getQueryString().toLowerCase(Locale.ROOT);
-        String resource = query.equals("wsdl") ? "wsdl/EdocLegacy.wsdl"
-                : query.equals("xsd=edoc-schema.xsd") ? "wsdl/edoc-schema.xsd"
-                : query.equals("xsd=edoc-requests.xsd") ? "wsdl/edoc-requests.xsd" : null;
+        String query = req.getQueryString() == null ? "" : req.getQueryString();
+        String resource = query.equalsIgnoreCase("wsdl") ? "EdocLegacy.wsdl"
+                : CONTRACT_SCHEMAS.contains(query.replaceFirst("^xsd=", "")) && query.startsWith("xsd=")
+                        ? query.substring(4) : null;
         try (InputStream in = resource == null ? null
-                : EdocEndpoint.class.getClassLoader().getResourceAsStream(resource)) {
+                : EdocEndpoint.class.getClassLoader().getResourceAsStream("wsdl/" + resource)) {
             if (in == null) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
+            // Relative schema locations work in the source tree; over HTTP they become ?xsd= links.
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("schemaLocation=\"edoc-", "schemaLocation=\"EdocService?xsd=edoc-");
             resp.setContentType("text/xml; charset=utf-8");
-            in.transferTo(resp.getOutputStream());
+            resp.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -87,6 +87,18 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         super.invoke(request, response);
     }
 
+    private static JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address) {
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceClass(DocumentExchangePort.class);
+        factory.setServiceBean(bean);
+        factory.setWsdlLocation("classpath:wsdl/DocumentExchange.wsdl");
+        factory.setServiceName(new QName(NS, "DocumentExchangeService"));
+        factory.setEndpointName(new QName(NS, "DocumentExchangePort"));
+        factory.setAddress(address);
+        return factory;
+    }
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -94,21 +106,24 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         BusFactory.setDefaultBus(bus);
         WsSecurityProfile security = new WsSecurityProfile(keys, credentials, settings.wsTimestampTtlSeconds());
 
-        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-        factory.setBus(bus);
-        factory.setServiceClass(DocumentExchangePort.class);
-        factory.setServiceBean(new DocumentExchangeEndpoint(submissions, documents, audit,
+        DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
                 new IncomingOperations(inbox, statuses, documents, directory, settings),
-                CallerIdentityInterceptor::current));
-        factory.setWsdlLocation("classpath:wsdl/DocumentExchange.wsdl");
-        factory.setServiceName(new QName(NS, "DocumentExchangeService"));
-        factory.setEndpointName(new QName(NS, "DocumentExchangePort"));
-        factory.setAddress("/DocumentExchange");
-        factory.getInInterceptors().add(security.requestVerifier());
-        factory.getInInterceptors().add(security.coverageChecker());
-        factory.getInInterceptors().add(new CallerIdentityInterceptor());
-        factory.getOutInterceptors().add(security.responseSigner());
-        factory.create();
-        LOG.info("CXF endpoint published: /services/DocumentExchange (WS-Security: UsernameToken, Timestamp, X.509 signature)");
+                CallerIdentityInterceptor::current);
+
+        JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange");
+        signed.getInInterceptors().add(security.requestVerifier());
+        signed.getInInterceptors().add(security.coverageChecker());
+        signed.getInInterceptors().add(new CallerIdentityInterceptor());
+        signed.getOutInterceptors().add(security.responseSigner());
+        signed.create();
+
+        // Same service for clients that cannot sign: UsernameToken + Timestamp, to be used over HTTPS only.
+        JaxWsServerFactoryBean tls = exchangeFactory(bus, exchange, "/DocumentExchangeTls");
+        tls.getInInterceptors().add(security.usernameTokenVerifier());
+        tls.getInInterceptors().add(new CallerIdentityInterceptor());
+        tls.getOutInterceptors().add(security.responseTimestamp());
+        tls.create();
+        LOG.info("CXF endpoints published: /services/DocumentExchange (UsernameToken, Timestamp, X.509 signature),"
+                + " /services/DocumentExchangeTls (UsernameToken, Timestamp; HTTPS only)");
     }
 }

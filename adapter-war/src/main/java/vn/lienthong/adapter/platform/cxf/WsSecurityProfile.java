@@ -60,6 +60,28 @@ final class WsSecurityProfile {
         return new WSS4JInInterceptor(p);
     }
 
+    /** The profile for use over TLS: UsernameToken (text password, checked against stored hashes) + Timestamp. */
+    WSS4JInInterceptor usernameTokenVerifier() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN + " "
+                + ConfigurationConstants.TIMESTAMP);
+        p.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
+        p.put(ConfigurationConstants.TTL_TIMESTAMP, Integer.toString(timestampTtlSeconds));
+        p.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
+        p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
+        Map<QName, Object> validators = new HashMap<>();
+        validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials));
+        p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
+        return new WSS4JInInterceptor(p);
+    }
+
+    /** Responses of the TLS profile: a Timestamp, no signature (TLS protects the channel). */
+    WSS4JOutInterceptor responseTimestamp() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP);
+        return new WSS4JOutInterceptor(p);
+    }
+
     /** Refuses requests whose signature does not cover both Body and Timestamp. */
     DefaultCryptoCoverageChecker coverageChecker() {
         DefaultCryptoCoverageChecker checker = new DefaultCryptoCoverageChecker();

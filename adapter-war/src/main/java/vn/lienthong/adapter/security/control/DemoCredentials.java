@@ -34,6 +34,8 @@ import vn.lienthong.adapter.platform.keys.KeyMaterial;
 public class DemoCredentials {
 
     public static final String DEMO_USER = "demo-clerk";
+    /** A second demo login without a certificate, for the UsernameToken-over-TLS profile. */
+    public static final String DEMO_TLS_USER = "demo-clerk-tls";
     private static final Logger LOG = Logger.getLogger(DemoCredentials.class.getName());
 
     @Inject
@@ -53,11 +55,15 @@ public class DemoCredentials {
         String subject = certificateSubject(clientStore);
         String password = PasswordHasher.randomPassword();
         credentials.create(DEMO_USER, password.toCharArray(), List.of(settings.demoOrganId()), subject);
+        String tlsPassword = PasswordHasher.randomPassword();
+        credentials.create(DEMO_TLS_USER, tlsPassword.toCharArray(), List.of(settings.demoOrganId()), null);
 
         Properties p = new Properties();
         p.setProperty("username", DEMO_USER);
         p.setProperty("password", password);
         p.setProperty("organId", settings.demoOrganId());
+        p.setProperty("tlsUsername", DEMO_TLS_USER);
+        p.setProperty("tlsPassword", tlsPassword);
         p.setProperty("clientKeyStore", clientStore.toString());
         p.setProperty("clientKeyAlias", KeyMaterial.DEMO_CLIENT_ALIAS);
         p.setProperty("keyStorePasswordFile", settings.keysDir().resolve("keystore.password").toString());

@@ -1,0 +1,81 @@
+"""An independent client of the adapter's WS-Security service: Python zeep + xmlsec (Debian packages).
+
+Usage: zeep_client.py PROFILE WSDL ENDPOINT USER PASSWORD KEY_PEM CERT_PEM SERVER_CERT_PEM COMMAND [ARGS...]
+  PROFILE  signed  UsernameToken + Timestamp + X.509 signature (BinarySecurityToken) over Timestamp and Body;
+                   the response's signature is verified with SERVER_CERT_PEM
+           tls     UsernameToken + Timestamp only (for use over TLS)
+  COMMAND  submit FROM TO CODE_NUMBER   -> prints "documentId state"
+           status FROM DOCUMENT_ID       -> prints "state attempts"
+Prints one result line; on a SOAP fault prints "FAULT <code>" and exits 3.
+"""
+import datetime
+import sys
+
+import xmlsec
+from zeep import Client
+from zeep.exceptions import Fault
+from zeep.wsse.compose import Compose
+from zeep.wsse.signature import BinarySignature, verify_envelope
+from zeep.wsse.username import UsernameToken
+from zeep.wsse.utils import WSU
+
+
+class AdapterSignature(BinarySignature):
+    """Signs requests with the client's key; verifies responses with the adapter's certificate."""
+
+    def __init__(self, key_file, cert_file, server_cert_file):
+        super().__init__(key_file, cert_file,
+                         signature_method=xmlsec.Transform.RSA_SHA256,
+                         digest_method=xmlsec.Transform.SHA256)
+        self.server_cert_file = server_cert_file
+
+    def verify(self, envelope):
+        verify_envelope(envelope, self.server_cert_file)
+        return envelope
+
+
+def timestamp():
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ts = WSU.Timestamp()
+    ts.append(WSU.Created(now.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    ts.append(WSU.Expires((now + datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ")))
+    return ts
+
+
+def main(argv):
+    profile, wsdl, endpoint, user, password, key_pem, cert_pem, server_cert, command, *args = argv
+    plugins = [UsernameToken(user, password, timestamp_token=timestamp())]
+    if profile == "signed":
+        plugins.append(AdapterSignature(key_pem, cert_pem, server_cert))
+    client = Client(wsdl, wsse=Compose(plugins))
+    service = client.create_service("{urn:lienthong:exchange:1}DocumentExchangeBinding", endpoint)
+    try:
+        if command == "submit":
+            sender, recipient, number = args
+            result = service.SubmitDocument(clientMessageId=None, document={
+                "fromOrganId": sender,
+                "recipient": [{"organId": recipient, "organName": "UBND tỉnh Nghệ An"}],
+                "codeNumber": number,
+                "codeNotation": "VPCP-ZEEP",
+                "promulgationDate": datetime.date(2026, 11, 23),
+                "subject": "Gửi từ zeep (Python)",
+                "priority": 0,
+                "attachment": [{"name": "zeep.pdf", "contentType": "application/pdf",
+                                "content": b"%PDF-1.4\n% sent by zeep\n"}],
+            })
+            print(result.documentId, result.state)
+        elif command == "status":
+            sender, document_id = args
+            result = service.GetDocumentStatus(fromOrganId=sender, documentId=document_id)
+            print(result.state, result.attempts)
+        else:
+            raise SystemExit("unknown command " + command)
+    except Fault as fault:
+        code = fault.detail.find(".//{urn:lienthong:exchange:1}code") if fault.detail is not None else None
+        print("FAULT", code.text if code is not None else fault.message)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -30,7 +30,6 @@ public final class SecureXml {
         });
         setIfSupported(f, "jdk.xml.maxElementDepth", 64);
         setIfSupported(f, "jdk.xml.elementAttributeLimit", 64);
-        setIfSupported(f, "jdk.xml.entityExpansionLimit", 0);
         return f;
     }
 

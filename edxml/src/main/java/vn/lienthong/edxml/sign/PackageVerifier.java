@@ -157,7 +157,9 @@ public final class PackageVerifier {
         VerificationStatus status;
         if (Arrays.equals(profile.expectedDigest(), pass.fullDigest())) {
             status = VerificationStatus.VALID;
-        } else if (pass.strippedDigest() != null && Arrays.equals(profile.expectedDigest(), pass.strippedDigest())) {
+        } else if ((pass.strippedDigest() != null && Arrays.equals(profile.expectedDigest(), pass.strippedDigest()))
+                || (pass.strippedTightDigest() != null
+                        && Arrays.equals(profile.expectedDigest(), pass.strippedTightDigest()))) {
             status = VerificationStatus.VALID_AFTER_TRACE_STRIP;
         } else {
             return VerificationResult.invalid("digest mismatch: the package changed after it was signed", signer,

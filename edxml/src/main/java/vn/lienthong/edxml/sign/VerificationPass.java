@@ -48,6 +48,9 @@ final class VerificationPass {
     private final List<StreamingCanonicalizer> live = new ArrayList<>();
     private DigestOutputStream fullDigest;
     private DigestOutputStream strippedDigest;
+    /** Same, but keeping the whitespace before each appended TraceHeader (an inline insertion). */
+    private DigestOutputStream strippedTightDigest;
+    private byte[] strippedTightResult;
     private byte[] fullResult;
     private byte[] strippedResult;
 
@@ -111,6 +114,7 @@ final class VerificationPass {
         }
         fullResult = fullDigest == null ? null : fullDigest.result();
         strippedResult = strippedDigest == null ? null : strippedDigest.result();
+        strippedTightResult = strippedTightDigest == null ? null : strippedTightDigest.result();
     }
 
     private XmlEventSink target() {
@@ -277,6 +281,13 @@ final class VerificationPass {
                     profile.inclusivePrefixes());
             recorded.replay(stripped, strip);
             live.add(stripped);
+            // Whoever appended the TraceHeaders may have indented them (then the whitespace before each one is
+            // part of the insertion) or put them inline before the closing tag (then it is not): try both.
+            strippedTightDigest = new DigestOutputStream(newDigest(profile.digestJcaName()));
+            StreamingCanonicalizer tight = new StreamingCanonicalizer(strippedTightDigest, profile.mode(),
+                    profile.inclusivePrefixes());
+            recorded.replay(tight, appendedTraceRanges(false));
+            live.add(tight);
         }
         recorded = null;
     }
@@ -286,6 +297,10 @@ final class VerificationPass {
      * matches), each with the indentation before it, as event index ranges.
      */
     private List<int[]> appendedTraceRanges() {
+        return appendedTraceRanges(true);
+    }
+
+    private List<int[]> appendedTraceRanges(boolean withIndentation) {
         int keep = 0;
         for (int i = 0; i < traces.size(); i++) {
             if (fromOrganId != null && fromOrganId.equals(traces.get(i).organId)) {
@@ -296,7 +311,7 @@ final class VerificationPass {
         List<int[]> ranges = new ArrayList<>();
         for (int i = keep + 1; i < traces.size(); i++) {
             TraceSpan t = traces.get(i);
-            ranges.add(new int[] {t.whitespaceBefore >= 0 ? t.whitespaceBefore : t.start, t.end});
+            ranges.add(new int[] {withIndentation && t.whitespaceBefore >= 0 ? t.whitespaceBefore : t.start, t.end});
         }
         return ranges;
     }
@@ -344,6 +359,10 @@ final class VerificationPass {
 
     byte[] fullDigest() {
         return fullResult;
+    }
+
+    byte[] strippedTightDigest() {
+        return strippedTightResult;
     }
 
     byte[] strippedDigest() {

@@ -152,4 +152,18 @@ class LenientReadingTest {
             }
         }
     }
+
+    @Test
+    void hostileXmlIsRefusedBeforeAnythingIsRead() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE edXML [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">&x;</edXML>";
+        org.junit.jupiter.api.Assertions.assertThrows(EdxmlParseException.class, () -> read(xxe));
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+                + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">&b;</edXML>";
+        org.junit.jupiter.api.Assertions.assertThrows(EdxmlParseException.class, () -> read(laughs));
+        String deep = "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">" + "<x>".repeat(500)
+                + "</x>".repeat(500) + "</edXML>";
+        org.junit.jupiter.api.Assertions.assertThrows(EdxmlParseException.class, () -> read(deep),
+                "nesting depth is bounded");
+    }
 }

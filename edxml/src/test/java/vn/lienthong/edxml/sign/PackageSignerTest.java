@@ -171,6 +171,20 @@ class PackageSignerTest {
     }
 
     @Test
+    void traceHeaderInsertedInlineBeforeTheClosingTagIsStrippedToo() throws Exception {
+        String xml = Files.readString(signed(rsa, SignatureAlgorithm.RSA_SHA256));
+        // As the axis simulator (and possibly the axis) does it: no indentation of its own.
+        String appended = xml.replace("</edXML:TraceHeaderList>",
+                "<edXML:TraceHeader><edXML:Timestamp>2025/11/20 09:31:00</edXML:Timestamp></edXML:TraceHeader>"
+                        + "</edXML:TraceHeaderList>");
+        assertNotEquals(xml, appended);
+        Path file = tmp.resolve("appended-inline.edxml");
+        Files.writeString(file, appended);
+        VerificationResult r = trusting(rsa).verify(file);
+        assertEquals(VerificationStatus.VALID_AFTER_TRACE_STRIP, r.status(), r.reason());
+    }
+
+    @Test
     void signatureWrappingAttemptsFail() throws Exception {
         String xml = Files.readString(signed(rsa, SignatureAlgorithm.RSA_SHA256));
         String signature = xml.substring(xml.indexOf("<Signature "), xml.indexOf("</Signature>") + 12);

@@ -62,7 +62,8 @@ public class TransportLedger {
             LOG.warning(() -> "Lease on " + d.getDocumentId() + " was lost while sending; recording the outcome");
         }
         d.sent(axisDocId, now);
-        String detail = "axis DocId " + axisDocId + (how == null ? "" : " (" + how + ")");
+        // The node is named so the history shows who sent it (several nodes, takeovers).
+        String detail = "axis DocId " + axisDocId + " by " + node + (how == null ? "" : " (" + how + ")");
         em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, detail));
         LOG.info(() -> "Sent " + d.getDocumentId() + " to the axis as " + axisDocId + (how == null ? "" : ", " + how));
     }

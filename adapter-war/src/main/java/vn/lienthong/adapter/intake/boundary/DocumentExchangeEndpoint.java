@@ -11,6 +11,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import jakarta.ejb.EJBException;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.intake.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
 import vn.lienthong.adapter.intake.entity.Receipt;
 import vn.lienthong.adapter.intake.entity.Rejection;
@@ -31,6 +32,8 @@ import vn.lienthong.ws.exchange.v1.ListIncoming;
 import vn.lienthong.ws.exchange.v1.ListIncomingResponse;
 import vn.lienthong.ws.exchange.v1.ListOrganisations;
 import vn.lienthong.ws.exchange.v1.ListOrganisationsResponse;
+import vn.lienthong.ws.exchange.v1.RecallDocument;
+import vn.lienthong.ws.exchange.v1.RecallDocumentResponse;
 import vn.lienthong.ws.exchange.v1.ReportStatus;
 import vn.lienthong.ws.exchange.v1.ReportStatusResponse;
 import vn.lienthong.ws.exchange.v1.ExchangeFault;
@@ -56,14 +59,28 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     private final AuditLog audit;
     private final Supplier<CallerIdentity> caller;
     private final IncomingOperations incoming;
+    private final RecallService recalls;
 
     public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
-            IncomingOperations incoming, Supplier<CallerIdentity> caller) {
+            IncomingOperations incoming, RecallService recalls, Supplier<CallerIdentity> caller) {
+        this.recalls = recalls;
         this.submissions = submissions;
         this.documents = documents;
         this.audit = audit;
         this.incoming = incoming;
         this.caller = caller;
+    }
+
+    @Override
+    public RecallDocumentResponse recallDocument(RecallDocument request) throws ExchangeFault {
+        CallerIdentity who = caller.get();
+        return forOrganisation("RECALL", request.getFromOrganId(), () -> {
+            RecallDocumentResponse r = new RecallDocumentResponse();
+            r.setDocumentId(required("documentId", request.getDocumentId()));
+            r.setOutcome(recalls.recall(who, request.getFromOrganId(), request.getDocumentId(),
+                    request.getReason()).name());
+            return r;
+        });
     }
 
     @Override

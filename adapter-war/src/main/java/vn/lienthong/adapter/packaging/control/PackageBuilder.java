@@ -67,6 +67,11 @@ public class PackageBuilder {
         DocumentPackage pkg = new DocumentPackage(header(documentId, s), new TraceHeaderList(
                 Bussiness.newDocument("Văn bản điện tử mới", null),
                 List.of(new TraceHeader(s.fromOrganId(), LocalDateTime.now(VietnamTime.ZONE).withNano(0)))));
+        return buildDocument(key, pkg, files);
+    }
+
+    /** Writes and signs any document package (new, recall, update, replace) with the given attachment files. */
+    public BuiltPackage buildDocument(String key, DocumentPackage pkg, List<PackedFile> files) throws IOException {
         List<AttachmentSource> sources = new ArrayList<>();
         for (PackedFile f : files) {
             Path file = f.file();

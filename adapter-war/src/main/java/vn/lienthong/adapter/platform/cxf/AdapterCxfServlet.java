@@ -22,6 +22,7 @@ import vn.lienthong.adapter.reception.boundary.IncomingOperations;
 import vn.lienthong.adapter.reception.control.Inbox;
 import vn.lienthong.adapter.reception.control.StatusReporting;
 import vn.lienthong.adapter.intake.boundary.DocumentExchangeEndpoint;
+import vn.lienthong.adapter.intake.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
 import vn.lienthong.adapter.legacy.boundary.EdocEndpoint;
 import vn.lienthong.adapter.legacy.boundary.TokenAdminEndpoint;
@@ -59,6 +60,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
     transient StatusReporting statuses;
     @Inject
     transient Directory directory;
+    @Inject
+    transient RecallService recalls;
 
     @Inject
     transient EdocEndpoint edoc;
@@ -107,7 +110,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         WsSecurityProfile security = new WsSecurityProfile(keys, credentials, settings.wsTimestampTtlSeconds());
 
         DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
-                new IncomingOperations(inbox, statuses, documents, directory, settings),
+                new IncomingOperations(inbox, statuses, documents, directory, settings), recalls,
                 CallerIdentityInterceptor::current);
 
         JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange");

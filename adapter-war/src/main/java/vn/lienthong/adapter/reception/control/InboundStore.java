@@ -116,7 +116,10 @@ public class InboundStore {
         for (String organ : recipients) {
             em.persist(new InboxItem(organ, InboxItem.Kind.DOCUMENT, d, null, now));
             // Decision 28/2018: the recipient's system reports arrival at once; the clerk's statuses follow.
-            statuses.report(d, organ, "01", "Đã đến (đã nhận vào hệ thống)", null);
+            // A recall is not a new document: it is answered with 15/16 by the clerk, not with 01.
+            if (type != 1) {
+                statuses.report(d, organ, "01", "Đã đến (đã nhận vào hệ thống)", null);
+            }
         }
         r.settle(ReceivedPackage.Outcome.STORED, d.getId(), null);
         em.persist(r);
@@ -181,7 +184,9 @@ public class InboundStore {
             return null;
         }
         return em.createQuery("SELECT d FROM Document d WHERE d.direction = :dir AND d.senderOrganId = :s"
-                        + " AND d.documentId = :id AND d.messageType = 'EDOC' ORDER BY d.createdAt DESC", Document.class)
+                        + " AND d.documentId = :id AND d.messageType = 'EDOC'"
+                        // statuses belong to the original (type 0), not to a recall or update package of it
+                        + " ORDER BY d.businessType, d.createdAt DESC", Document.class)
                 .setParameter("dir", direction).setParameter("s", sender).setParameter("id", documentId)
                 .setMaxResults(1).getResultList().stream().findFirst().orElse(null);
     }

@@ -16,9 +16,13 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.DirectorySync;
+import vn.lienthong.adapter.intake.control.RecallDispatcher;
 import vn.lienthong.axis.client.AxisException;
 
-/** Polls the axis for documents and statuses, and keeps the agency directory in sync. */
+/**
+ * Polls the axis for documents and statuses, sends queued recalls whose document reached the axis, and keeps the
+ * agency directory in sync.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
@@ -34,6 +38,8 @@ public class ReceiveLoop {
     DirectorySync directory;
     @Inject
     AdapterSettings settings;
+    @Inject
+    RecallDispatcher recalls;
 
     private ScheduledFuture<?> polling;
     private ScheduledFuture<?> syncing;
@@ -48,6 +54,9 @@ public class ReceiveLoop {
 
     void pollOnce() {
         try {
+            for (String id : recalls.due()) {
+                recalls.dispatch(id);
+            }
             receiver.poll();
         } catch (AxisException e) {
             LOG.warning(() -> "Axis not reachable for polling (" + e.getMessage() + "); will retry");

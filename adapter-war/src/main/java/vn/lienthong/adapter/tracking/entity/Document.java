@@ -26,7 +26,7 @@ import jakarta.persistence.Version;
                 + " AND d.nextAttemptAt <= :now ORDER BY d.priority DESC, d.createdAt")
 @NamedQuery(name = Document.BY_SENDER_AND_DOCUMENT_ID,
         query = "SELECT d FROM Document d WHERE d.direction = :direction AND d.senderOrganId = :sender"
-                + " AND d.documentId = :documentId")
+                + " AND d.documentId = :documentId AND d.messageType = 'EDOC' AND d.businessType = 0")
 @NamedQuery(name = Document.BY_CLIENT_MESSAGE_ID,
         query = "SELECT d FROM Document d WHERE d.submittedBy = :user AND d.clientMessageId = :clientMessageId")
 public class Document {
@@ -84,6 +84,14 @@ public class Document {
     private String statusDescription;
     @Column(name = "dedup_key")
     private String dedupKey;
+    @Column(name = "recall_state")
+    private String recallState;
+    @Column(name = "recall_reason")
+    private String recallReason;
+    @Column(name = "recall_requested_at")
+    private OffsetDateTime recallRequestedAt;
+    @Column(name = "related_ref")
+    private String relatedRef;
     // Outbox work claiming and crash safety (V3): see OutboxClaims and TransportLedger.
     @Column(name = "lease_owner")
     private String leaseOwner;
@@ -157,6 +165,29 @@ public class Document {
         this.axisDocId = axisDocId;
         this.subject = subject;
         this.priority = priority;
+    }
+
+    /** Marks a recall to be sent once this document is on the axis. */
+    public void recallRequested(String reason, OffsetDateTime now) {
+        this.recallState = "REQUESTED";
+        this.recallReason = reason;
+        this.recallRequestedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void recallDispatched(OffsetDateTime now) {
+        this.recallState = "SENT";
+        this.updatedAt = now;
+    }
+
+    /** Links a recall, update, replace or status package to the document it is about. */
+    public void relatesTo(String documentKey) {
+        this.relatedRef = documentKey;
+    }
+
+    /** Idempotency key of a change request: repeated only with the same client message id. */
+    public void keyedBy(String dedupKey) {
+        this.dedupKey = dedupKey;
     }
 
     public boolean isStatus() {
@@ -264,6 +295,10 @@ public class Document {
     public String getStatusCode() { return statusCode; }
     public String getStatusDescription() { return statusDescription; }
     public String getDedupKey() { return dedupKey; }
+    public String getRecallState() { return recallState; }
+    public String getRecallReason() { return recallReason; }
+    public OffsetDateTime getRecallRequestedAt() { return recallRequestedAt; }
+    public String getRelatedRef() { return relatedRef; }
     public LocalDate getPromulgationDate() { return promulgationDate; }
     public DocumentState getState() { return state; }
     public String getPackagePath() { return packagePath; }

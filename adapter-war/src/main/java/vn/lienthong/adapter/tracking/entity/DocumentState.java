@@ -9,5 +9,7 @@ public enum DocumentState {
     /** Retries exhausted or the axis refused it; an operator may re-queue it. */
     DEAD,
     /** Incoming: received from the axis and stored; its recipients' clients pick it up from their inbox. */
-    RECEIVED
+    RECEIVED,
+    /** Recalled before it left the adapter: it was never sent and never will be. */
+    RECALLED
 }

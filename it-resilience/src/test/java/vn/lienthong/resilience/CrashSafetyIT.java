@@ -1,0 +1,213 @@
+package vn.lienthong.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.axis.simulator.AxisSimulator;
+import vn.lienthong.axis.simulator.SimulatorConfig;
+import vn.lienthong.axis.simulator.SystemAccount;
+import vn.lienthong.resilience.support.AdapterClient;
+import vn.lienthong.resilience.support.AxisView;
+import vn.lienthong.resilience.support.MicroProcess;
+import vn.lienthong.resilience.support.Submissions;
+import vn.lienthong.resilience.support.Workspace;
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+import vn.lienthong.ws.exchange.v1.SubmitDocument;
+import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
+
+/**
+ * Issue 6 item 6: {@code kill -9} of the server while submissions stream in; after a restart on the same data
+ * folder (embedded H2 file database) every acknowledged submission reaches the axis exactly once and nothing is
+ * left queued.
+ */
+class CrashSafetyIT {
+
+    private static final String FROM = "000.00.00.G22";
+    private static final String TO = "000.00.00.H41";
+    private static final int STREAMS = 2;
+    private static final int ACKED_BEFORE_KILL = 40;
+
+    @Test
+    void everyAcknowledgedSubmissionReachesTheAxisExactlyOnceAfterAKill() throws Exception {
+        Path work = Workspace.fresh("crash");
+        Path data = Files.createDirectories(work.resolve("data"));
+        String secret = Workspace.randomSecret();
+        Files.writeString(data.resolve("axis-secret"), secret);
+        String run = Long.toString(System.currentTimeMillis() % 100_000);
+
+        try (AxisSimulator sim = AxisSimulator.start(SimulatorConfig.builder()
+                .system(SystemAccount.of("demo.adapter", secret, FROM))
+                .system(SystemAccount.of("it.counterpart", Workspace.randomSecret(), TO))
+                .build())) {
+            AxisView axis = new AxisView(sim.adminUri());
+            Map<String, String> settings = Map.of(
+                    "adapter.data.dir", data.toString(),
+                    "adapter.axis.endpoint", sim.baseUri().toString(),
+                    "adapter.outbox.interval-ms", "200",
+                    "adapter.axis.connect-timeout-ms", "1000",
+                    "adapter.axis.read-timeout-ms", "3000",
+                    // Longer than one axis call (4 s), short enough that the restarted node (a new owner: new PID)
+                    // takes over the dead one's documents quickly.
+                    "adapter.outbox.lease-ms", "5000");
+
+            MicroProcess first = MicroProcess.start("crash-1", work, Workspace.freePort(), settings);
+            Map<String, SubmitDocument> acked = new ConcurrentHashMap<>();
+            long streamStart;
+            long killedAt;
+            int ackedAtKill;
+            int failedCalls;
+            try (first) {
+                Duration boot = first.awaitReady(Duration.ofSeconds(180));
+                Workspace.figure("crash.boot.first.ms=" + boot.toMillis());
+                AdapterClient client = new AdapterClient(data);
+
+                AtomicBoolean stop = new AtomicBoolean();
+                ExecutorService streams = Executors.newFixedThreadPool(STREAMS);
+                List<Future<Integer>> failures = new ArrayList<>();
+                streamStart = System.nanoTime();
+                for (int t = 0; t < STREAMS; t++) {
+                    int stream = t;
+                    failures.add(streams.submit(() -> stream(client.port(first.endpoint()), run, stream, acked, stop)));
+                }
+                // Kill once enough submissions were acknowledged and the outbox is busy sending them.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while ((acked.size() < ACKED_BEFORE_KILL || axis.documentsReceived().size() < 5)
+                        && System.nanoTime() < deadline) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+                assertTrue(acked.size() >= ACKED_BEFORE_KILL, "stream too slow: " + acked.size() + " acknowledged");
+                first.kill();
+                killedAt = System.nanoTime();
+                ackedAtKill = acked.size();
+                stop.set(true);
+                streams.shutdown();
+                assertTrue(streams.awaitTermination(60, TimeUnit.SECONDS), "streams stop after the kill");
+                failedCalls = 0;
+                for (Future<Integer> f : failures) {
+                    failedCalls += f.get();
+                }
+            }
+            double streamSeconds = (killedAt - streamStart) / 1e9;
+            int atAxisAtKill = axis.documentsReceived().size();
+            Workspace.figure(String.format("crash.accepted=%d in %.1f s before the kill (%.1f submissions/s, %d streams)",
+                    ackedAtKill, streamSeconds, ackedAtKill / streamSeconds, STREAMS));
+            Workspace.figure("crash.atAxisWhenKilled=" + atAxisAtKill + ", calls cut by the kill=" + failedCalls);
+
+            MicroProcess second = MicroProcess.start("crash-2", work, Workspace.freePort(), settings);
+            try (second) {
+                Duration boot = second.awaitReady(Duration.ofSeconds(180));
+                long readyAt = System.nanoTime();
+                Map<String, Integer> received = awaitAll(axis, acked.keySet(), Duration.ofSeconds(120));
+                long allAt = System.nanoTime();
+                Workspace.figure("crash.restart.boot.ms=" + boot.toMillis());
+                Workspace.figure("crash.recovery.killToReady.ms=" + TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt)
+                        + ", killToAllDelivered.ms=" + TimeUnit.NANOSECONDS.toMillis(allAt - killedAt)
+                        + ", readyToAllDelivered.ms=" + TimeUnit.NANOSECONDS.toMillis(allAt - readyAt));
+
+                // The same submissions again: the first answer, nothing new sent.
+                DocumentExchangePort port = new AdapterClient(data).port(second.endpoint());
+                List<String> some = acked.keySet().stream().sorted().limit(3).toList();
+                for (String documentId : some) {
+                    SubmitDocumentResponse again = port.submitDocument(acked.get(documentId));
+                    assertEquals(documentId, again.getDocumentId());
+                    assertEquals("SENT", again.getState(), "answered from the stored document");
+                }
+                received = quiet(axis, received);
+
+                for (String documentId : acked.keySet()) {
+                    assertEquals(1, received.getOrDefault(documentId, 0), "acknowledged " + documentId);
+                }
+                received.forEach((id, n) -> assertEquals(1, n, "sent once: " + id));
+                second.stop();
+            }
+            assertNothingStuck(data, acked.size());
+        }
+    }
+
+    /** Submits numbered documents until stopped or the server is gone; returns the number of failed calls. */
+    private static int stream(DocumentExchangePort port, String run, int stream, Map<String, SubmitDocument> acked,
+            AtomicBoolean stop) {
+        int failures = 0;
+        for (int i = 0; i < 5_000 && !stop.get() && failures < 3; i++) {
+            SubmitDocument request = Submissions.document(run + "-" + stream + "-", i, FROM, TO);
+            try {
+                SubmitDocumentResponse response = port.submitDocument(request);
+                acked.put(response.getDocumentId(), request);
+            } catch (Exception e) {
+                failures++; // the server was killed during this call: not acknowledged, may or may not be stored
+            }
+        }
+        return failures;
+    }
+
+    /** Polls the simulator until every expected DocumentId arrived. */
+    static Map<String, Integer> awaitAll(AxisView axis, java.util.Set<String> expected, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Integer> received = axis.documentsReceived();
+        while (!received.keySet().containsAll(expected) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            received = axis.documentsReceived();
+        }
+        Map<String, Integer> last = received;
+        List<String> missing = expected.stream().filter(id -> !last.containsKey(id)).toList();
+        assertTrue(missing.isEmpty(), "not delivered within " + timeout + ": " + missing);
+        return received;
+    }
+
+    /** Waits (bounded) until the simulator's counts stop changing for two seconds: late duplicates would show. */
+    static Map<String, Integer> quiet(AxisView axis, Map<String, Integer> last) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(2)) {
+            TimeUnit.MILLISECONDS.sleep(250);
+            Map<String, Integer> now = axis.documentsReceived();
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+        }
+        return last;
+    }
+
+    /** After an orderly stop, the H2 file database: no outgoing document queued, leased or in doubt. */
+    private static void assertNothingStuck(Path data, int acknowledged) throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("db").resolve("lienthong") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM document WHERE direction = 'OUT'"
+                    + " AND (state <> 'SENT' OR lease_owner IS NOT NULL OR send_started_at IS NOT NULL)")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "outgoing documents not SENT, still leased or in doubt");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM document WHERE direction = 'OUT'")) {
+                rs.next();
+                assertTrue(rs.getInt(1) >= acknowledged, "every acknowledged submission is stored");
+                Workspace.figure("crash.stored=" + rs.getInt(1) + " (acknowledged " + acknowledged + ")");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM transport_attempt"
+                    + " WHERE detail LIKE '%found on the axis after an interrupted send%'")) {
+                rs.next();
+                Workspace.figure("crash.settledByAskingTheAxis=" + rs.getInt(1));
+            }
+        }
+    }
+}

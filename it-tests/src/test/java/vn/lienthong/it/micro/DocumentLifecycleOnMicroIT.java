@@ -33,6 +33,7 @@ import vn.lienthong.axis.client.AxisClient;
 import vn.lienthong.axis.client.AxisClientConfig;
 import vn.lienthong.axis.client.MessageType;
 import vn.lienthong.axis.client.ReceivedItem;
+import vn.lienthong.edxml.model.BusinessType;
 import vn.lienthong.edxml.model.Bussiness;
 import vn.lienthong.edxml.model.DocumentCode;
 import vn.lienthong.edxml.model.DocumentPackage;
@@ -64,6 +65,7 @@ import vn.lienthong.ws.exchange.v1.InboxEntry;
 import vn.lienthong.ws.exchange.v1.InboxKind;
 import vn.lienthong.ws.exchange.v1.ListIncoming;
 import vn.lienthong.ws.exchange.v1.ListOrganisations;
+import vn.lienthong.ws.exchange.v1.RecallDocument;
 import vn.lienthong.ws.exchange.v1.ReportStatus;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;
 
@@ -171,6 +173,64 @@ class DocumentLifecycleOnMicroIT {
     }
 
     @Test
+    void aSentDocumentIsRecalledAndTheRecipientsAnswerIsTracked() throws Exception {
+        SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.PLAYED_ORGAN);
+        String documentId = service.submitDocument(request).getDocumentId();
+        Await.until("the document on the axis", WAIT, () -> Optional.of(
+                service.getDocumentStatus(statusQuery(documentId)).getState()).filter("SENT"::equals));
+
+        RecallDocument recall = new RecallDocument();
+        recall.setFromOrganId(demo.organId());
+        recall.setDocumentId(documentId);
+        recall.setReason("Ban hành nhầm đối tượng");
+        assertEquals("RECALL_QUEUED", service.recallDocument(recall).getOutcome());
+        assertEquals("RECALL_QUEUED", service.recallDocument(recall).getOutcome(), "asking twice changes nothing");
+
+        GetDocumentHistory q = new GetDocumentHistory();
+        q.setOrganId(demo.organId());
+        q.setSenderOrganId(demo.organId());
+        q.setDocumentId(documentId);
+        List<HistoryEvent> events = Await.until("the recipient's answer to the recall", WAIT, () -> {
+            List<HistoryEvent> got = service.getDocumentHistory(q).getEvent();
+            return got.stream().anyMatch(e -> "STATUS".equals(e.getKind()) && "15".equals(e.getCode()))
+                    ? Optional.of(got) : Optional.empty();
+        });
+        assertTrue(events.stream().anyMatch(e -> "STATUS".equals(e.getKind()) && "15".equals(e.getCode())));
+
+        RecallDocument unknown = new RecallDocument();
+        unknown.setFromOrganId(demo.organId());
+        unknown.setDocumentId(documentId + "-x");
+        unknown.setReason("?");
+        assertEquals("M.documentId", assertThrows(ExchangeFault.class, () -> service.recallDocument(unknown))
+                .getFaultInfo().getCode());
+    }
+
+    @Test
+    void anIncomingRecallIsShownAndConfirmedWith15() throws Exception {
+        String number = Integer.toString(ThreadLocalRandom.current().nextInt(1, 99_999_999));
+        String documentId = AxisSimulatorExtension.COUNTERPART_ORGAN + ",2026/11/23," + number + "/UBND-VP";
+        byte[] content = "%PDF-1.4\nto be recalled\n".getBytes(StandardCharsets.US_ASCII);
+        try (AxisClient counterpart = counterpartClient()) {
+            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
+                    packageFromCounterpart(documentId, number, content, 0));
+            Await.until("the original in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT).stream()
+                    .filter(i -> documentId.equals(i.getDocumentId())).findFirst());
+            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
+                    packageFromCounterpart(documentId, number, content, 1));
+            InboxEntry recall = Await.until("the recall in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT)
+                    .stream().filter(i -> documentId.equals(i.getDocumentId()) && i.getBusinessType() == 1)
+                    .findFirst());
+            assertEquals(1, recall.getBusinessType());
+
+            service.reportStatus(report(documentId, "15", "Đồng ý thu hồi"));
+            Await.until("15 at the sender", WAIT, () -> {
+                List<String> got = statusesReceivedBy(counterpart, documentId);
+                return got.contains("15") ? Optional.of(got) : Optional.empty();
+            });
+        }
+    }
+
+    @Test
     void anotherOrganisationsInboxIsRefused() {
         ListIncoming q = new ListIncoming();
         q.setOrganId(AxisSimulatorExtension.COUNTERPART_ORGAN);
@@ -240,13 +300,21 @@ class DocumentLifecycleOnMicroIT {
     }
 
     private Path packageFromCounterpart(String documentId, String number, byte[] content) throws Exception {
+        return packageFromCounterpart(documentId, number, content, 0);
+    }
+
+    private Path packageFromCounterpart(String documentId, String number, byte[] content, int businessType)
+            throws Exception {
         MessageHeader header = new MessageHeader(Organization.of(AxisSimulatorExtension.COUNTERPART_ORGAN,
                 "UBND tỉnh Nghệ An"), List.of(Organization.of(demo.organId(), "Văn phòng Chính phủ")), documentId,
                 new DocumentCode(number, "UBND-VP"), new PromulgationInfo("Nghệ An", LocalDate.of(2026, 11, 23)),
                 new DocumentType(1, null, "Công văn"), "Báo cáo tình hình", null, null, null,
                 new OtherInfo(0, null, null, null, null, false, List.of()), List.of(), 0, List.of(), null, List.of());
-        DocumentPackage pkg = new DocumentPackage(header, new TraceHeaderList(Bussiness.newDocument("Văn bản mới",
-                null), List.of(new TraceHeader(AxisSimulatorExtension.COUNTERPART_ORGAN, LocalDateTime.now()))));
+        Bussiness business = businessType == 0 ? Bussiness.newDocument("Văn bản mới", null)
+                : new Bussiness(documentId, BusinessType.RECALL, "Thu hồi văn bản điện tử", 0, List.of(), List.of(),
+                        List.of());
+        DocumentPackage pkg = new DocumentPackage(header, new TraceHeaderList(business,
+                List.of(new TraceHeader(AxisSimulatorExtension.COUNTERPART_ORGAN, LocalDateTime.now()))));
         Path file = Files.createTempFile("incoming", ".edxml");
         try (OutputStream out = Files.newOutputStream(file)) {
             new EdxmlWriter().writeDocument(pkg, List.of(new AttachmentSource("cong-van-den.pdf", "Công văn đến",

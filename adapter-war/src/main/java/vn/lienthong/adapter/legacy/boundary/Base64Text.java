@@ -1,8 +1,5 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

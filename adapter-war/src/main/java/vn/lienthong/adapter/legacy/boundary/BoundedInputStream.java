@@ -1,11 +1,10 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import vn.lienthong.adapter.legacy.control.LegacyFault;
 
 /**
  * Refuses to deliver more than {@code limit} bytes: the request is cut off as soon as it gets too large, before

@@ -1,13 +1,12 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.util.List;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import vn.lienthong.adapter.legacy.control.LegacyCodes;
+import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.mappings.edoc.XmlPath;
 
 /**

@@ -1,8 +1,5 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,6 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyDocument;
 import vn.lienthong.adapter.legacy.control.LegacyOrganisation;
 import vn.lienthong.adapter.legacy.control.LegacyTrace;

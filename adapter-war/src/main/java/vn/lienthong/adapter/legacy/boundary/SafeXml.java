@@ -1,8 +1,5 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +13,9 @@ import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+
+import vn.lienthong.adapter.legacy.control.LegacyCodes;
+import vn.lienthong.adapter.legacy.control.LegacyFault;
 
 /**
  * Parses an already size-bounded SOAP envelope into DOM with every XXE door shut: no DOCTYPE at all (so no

@@ -1,8 +1,5 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
+import vn.lienthong.adapter.legacy.control.SpooledPart;
 
 /** A received old-protocol request: the envelope bytes and the spooled attachment parts, by Content-ID. */
 final class SwaMessage implements AutoCloseable {

@@ -1,8 +1,5 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import vn.lienthong.adapter.legacy.control.LegacyCodes;
-import vn.lienthong.adapter.legacy.control.LegacyFault;
-import vn.lienthong.adapter.legacy.control.SpooledPart;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +14,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import vn.lienthong.adapter.legacy.control.LegacyCodes;
+import vn.lienthong.adapter.legacy.control.LegacyFault;
+import vn.lienthong.adapter.legacy.control.SpooledPart;
 
 /**
  * Reads an old-protocol request as it streams in: {@code text/xml} (or SOAP 1.2) bodies, or SOAP with

@@ -108,6 +108,13 @@ public class LegacyExchange {
         String code = EdocMappings.v1().statusToQcvn(u.statusCode()).orElseThrow(() ->
                 new LegacyFault("M.Status.StatusCode", "Unknown status code " + u.statusCode()));
         Document received = receivedFor(reporterOrganId, u);
+        // The hub refused a status already reported for the document, except 5 (processing), which repeats.
+        if (!"05".equals(code) && !em.createQuery("SELECT e.id FROM StatusEvent e WHERE e.document = :d"
+                        + " AND e.organId = :o AND e.statusCode = :c", String.class)
+                .setParameter("d", received).setParameter("o", reporterOrganId).setParameter("c", code)
+                .setMaxResults(1).getResultList().isEmpty()) {
+            throw new LegacyFault("M.UpdateTrace", "Status " + u.statusCode() + " was already reported for this document");
+        }
         try {
             statuses.report(received, reporterOrganId, code, u.description(), u.staff());
         } catch (vn.lienthong.adapter.intake.entity.Rejection r) {

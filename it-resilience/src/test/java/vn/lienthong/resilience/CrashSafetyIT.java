@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import vn.lienthong.axis.simulator.AxisSimulator;
+import vn.lienthong.axis.simulator.FaultMode;
+import vn.lienthong.axis.simulator.FaultRule;
 import vn.lienthong.axis.simulator.SimulatorConfig;
 import vn.lienthong.axis.simulator.SystemAccount;
 import vn.lienthong.resilience.support.AdapterClient;
@@ -80,6 +82,9 @@ class CrashSafetyIT {
                 Workspace.figure("crash.boot.first.ms=" + boot.toMillis());
                 AdapterClient client = new AdapterClient(data);
 
+                // A slow axis (1 s per sendEdoc) builds a backlog, so the kill catches sends in flight and queued
+                // documents, not an idle outbox.
+                sim.faults().add(FaultRule.of(FaultMode.SLOW).millis(1_000).on("sendEdoc"));
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService streams = Executors.newFixedThreadPool(STREAMS);
                 List<Future<Integer>> failures = new ArrayList<>();
@@ -97,6 +102,7 @@ class CrashSafetyIT {
                 assertTrue(acked.size() >= ACKED_BEFORE_KILL, "stream too slow: " + acked.size() + " acknowledged");
                 first.kill();
                 killedAt = System.nanoTime();
+                sim.faults().clear();
                 ackedAtKill = acked.size();
                 stop.set(true);
                 streams.shutdown();

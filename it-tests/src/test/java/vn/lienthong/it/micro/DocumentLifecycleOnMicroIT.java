@@ -54,6 +54,7 @@ import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
 import vn.lienthong.it.support.ExchangeClients;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
+import vn.lienthong.ws.exchange.v1.BusinessChange;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.ExchangeFault;
 import vn.lienthong.ws.exchange.v1.GetDocumentHistory;
@@ -66,6 +67,8 @@ import vn.lienthong.ws.exchange.v1.InboxKind;
 import vn.lienthong.ws.exchange.v1.ListIncoming;
 import vn.lienthong.ws.exchange.v1.ListOrganisations;
 import vn.lienthong.ws.exchange.v1.RecallDocument;
+import vn.lienthong.ws.exchange.v1.ReceiverChange;
+import vn.lienthong.ws.exchange.v1.ReplacedDocument;
 import vn.lienthong.ws.exchange.v1.ReportStatus;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;
 
@@ -228,6 +231,72 @@ class DocumentLifecycleOnMicroIT {
                 return got.contains("15") ? Optional.of(got) : Optional.empty();
             });
         }
+    }
+
+    @Test
+    void updatesAndReplacementsTravelWithTheirBusinessBlocks() throws Exception {
+        SubmitDocument original = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        String documentId = service.submitDocument(original).getDocumentId();
+
+        SubmitDocument update = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        update.getDocument().setCodeNumber(original.getDocument().getCodeNumber());
+        BusinessChange change = new BusinessChange();
+        change.setType(2);
+        change.setTargetDocumentId(documentId);
+        change.setReason("Bổ sung nơi nhận");
+        ReceiverChange added = new ReceiverChange();
+        added.setOrganId("000.00.00.H49");
+        added.setAdded(true);
+        change.getReceiverChange().add(added);
+        update.getDocument().setBusiness(change);
+        assertEquals(documentId, service.submitDocument(update).getDocumentId(), "an update keeps the DocumentId");
+
+        SubmitDocument replacement = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        BusinessChange replace = new BusinessChange();
+        replace.setType(3);
+        ReplacedDocument replaced = new ReplacedDocument();
+        replaced.setDocumentId(documentId);
+        replaced.getOrganId().add(AxisSimulatorExtension.COUNTERPART_ORGAN);
+        replace.getReplaces().add(replaced);
+        replacement.getDocument().setBusiness(replace);
+        String replacementId = service.submitDocument(replacement).getDocumentId();
+
+        SubmitDocument unknownTarget = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        BusinessChange wrong = new BusinessChange();
+        wrong.setType(2);
+        wrong.setTargetDocumentId("nothing-like-this");
+        unknownTarget.getDocument().setBusiness(wrong);
+        assertEquals("M.document/business/targetDocumentId", assertThrows(ExchangeFault.class,
+                () -> service.submitDocument(unknownTarget)).getFaultInfo().getCode());
+
+        try (AxisClient counterpart = counterpartClient()) {
+            List<Integer> types = Await.until("original and update at the recipient", WAIT, () -> {
+                List<Integer> got = businessTypesReceivedBy(counterpart, documentId);
+                return got.containsAll(List.of(0, 2)) ? Optional.of(got) : Optional.empty();
+            });
+            assertTrue(types.containsAll(List.of(0, 2)), types.toString());
+            Await.until("the replacement at the recipient", WAIT, () -> Optional.of(
+                    businessTypesReceivedBy(counterpart, replacementId)).filter(t -> t.contains(3)));
+        }
+    }
+
+    private final java.util.Map<String, PackageHeader> fetched = new java.util.HashMap<>();
+
+    /** Business types of the packages with {@code documentId} the counterpart's system has received. */
+    private List<Integer> businessTypesReceivedBy(AxisClient counterpart, String documentId) throws Exception {
+        for (ReceivedItem item : counterpart.getReceivedEdocList(MessageType.EDOC)) {
+            if (!fetched.containsKey(item.docId())) {
+                Path file = Files.createTempFile("edoc", ".edxml");
+                Files.delete(file);
+                counterpart.getEdoc(item.docId(), file);
+                try (var in = Files.newInputStream(file)) {
+                    fetched.put(item.docId(), EdxmlHeaderScanner.scan(in));
+                }
+                Files.delete(file);
+            }
+        }
+        return fetched.values().stream().filter(h -> documentId.equals(h.documentId()))
+                .map(h -> h.businessType() == null ? 0 : h.businessType()).toList();
     }
 
     @Test

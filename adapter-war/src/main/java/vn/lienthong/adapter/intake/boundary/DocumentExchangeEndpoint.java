@@ -23,6 +23,7 @@ import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncomingResponse;
+import vn.lienthong.ws.exchange.v1.BusinessChange;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.GetDocumentHistory;
 import vn.lienthong.ws.exchange.v1.GetDocumentHistoryResponse;
@@ -223,7 +224,19 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
                 d.getCodeNotation(), d.getPromulgationPlace(), date(d.getPromulgationDate()), d.getDocumentType(),
                 d.getDocumentTypeName(), d.getSubject(), d.getContent(), d.getSignerCompetence(),
                 d.getSignerPosition(), d.getSignerFullName(), date(d.getDueDate()), d.getPriority(),
-                d.getSphereOfPromulgation(), Boolean.TRUE.equals(d.isStateSecret()), files);
+                d.getSphereOfPromulgation(), Boolean.TRUE.equals(d.isStateSecret()), files, change(d.getBusiness()));
+    }
+
+    private static Submission.Change change(BusinessChange b) {
+        if (b == null) {
+            return null;
+        }
+        return new Submission.Change(b.getType(), b.getTargetDocumentId(), b.getReason(),
+                Boolean.TRUE.equals(b.isContentChanged()),
+                b.getReceiverChange().stream()
+                        .map(r -> new Submission.ReceiverChange(r.getOrganId(), r.isAdded())).toList(),
+                b.getReplaces().stream()
+                        .map(r -> new Submission.Replaced(r.getDocumentId(), List.copyOf(r.getOrganId()))).toList());
     }
 
     private static LocalDate date(XMLGregorianCalendar c) {

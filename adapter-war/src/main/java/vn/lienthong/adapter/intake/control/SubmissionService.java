@@ -58,8 +58,11 @@ public class SubmissionService {
         }
         var now = VietnamTime.now();
         Document d = Document.outgoing(s.documentId(), s.fromOrganId(), now);
-        d.describe(s.codeNumber(), s.codeNotation(), s.subject(), s.priority() == null ? 0 : s.priority(), 0,
-                s.promulgationDate());
+        d.describe(s.codeNumber(), s.codeNotation(), s.subject(), s.priority() == null ? 0 : s.priority(),
+                s.businessType(), s.promulgationDate());
+        if (s.change() != null) {
+            relate(d, s);
+        }
         d.submittedBy(caller.username(), blankToNull(s.clientMessageId()));
         s.recipients().forEach(r -> d.addRecipient(new Recipient(r.organId(), r.organName())));
         List<Submission.IncomingAttachment> files = s.attachments();
@@ -89,6 +92,25 @@ public class SubmissionService {
         return receipt(d);
     }
 
+    /**
+     * An update names the document it updates (which this organisation must have sent); both kinds are keyed so
+     * that only a repeated client message id counts as the same request.
+     */
+    private void relate(Document d, Submission s) {
+        var c = s.change();
+        if (c.type() == 2) {
+            Document target = em.createNamedQuery(Document.BY_SENDER_AND_DOCUMENT_ID, Document.class)
+                    .setParameter("direction", Document.Direction.OUT).setParameter("sender", s.fromOrganId())
+                    .setParameter("documentId", c.targetDocumentId()).getResultList().stream().findFirst()
+                    .orElseThrow(() -> new Rejection("M.document/business/targetDocumentId",
+                            "document/business/targetDocumentId", "No document " + c.targetDocumentId()
+                                    + " was sent by " + s.fromOrganId()));
+            d.relatesTo(target.getId());
+        }
+        d.keyedBy("OUT|EDOC|" + s.fromOrganId() + "|" + s.documentId() + "|" + c.type() + "|"
+                + (s.clientMessageId() == null || s.clientMessageId().isBlank() ? d.getId() : s.clientMessageId()));
+    }
+
     private void authorize(CallerIdentity caller, String organId) {
         if (caller == null) {
             throw new Rejection("AUTH.MISSING", null, "The request carries no authenticated caller");
@@ -116,6 +138,10 @@ public class SubmissionService {
             if (!byMessage.isEmpty()) {
                 return Optional.of(byMessage.get(0));
             }
+        }
+        if (s.change() != null) {
+            // An update keeps the DocumentId of what it updates: only the client message id identifies a repeat.
+            return Optional.empty();
         }
         return em.createNamedQuery(Document.BY_SENDER_AND_DOCUMENT_ID, Document.class)
                 .setParameter("direction", Document.Direction.OUT)

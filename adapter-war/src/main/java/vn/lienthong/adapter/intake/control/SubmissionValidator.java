@@ -56,6 +56,27 @@ public final class SubmissionValidator {
             throw Rejection.outOfRange("document/priority", "Priority must be 0 (normal) to 4 (express, timed)");
         }
         attachments(s);
+        change(s);
+    }
+
+    private static void change(Submission s) {
+        if (s.change() == null) {
+            return;
+        }
+        var c = s.change();
+        if (c.type() != 2 && c.type() != 3) {
+            throw Rejection.outOfRange("document/business/type",
+                    "Business type must be 2 (update) or 3 (replace); recall has its own operation");
+        }
+        if (c.type() == 2 && (c.targetDocumentId() == null || c.targetDocumentId().isBlank())) {
+            throw Rejection.missing("document/business/targetDocumentId");
+        }
+        if (c.type() == 3 && c.replaces().isEmpty()) {
+            throw Rejection.missing("document/business/replaces");
+        }
+        for (int i = 0; i < c.receiverChanges().size(); i++) {
+            organId("document/business/receiverChange[" + (i + 1) + "]/organId", c.receiverChanges().get(i).organId());
+        }
     }
 
     private void attachments(Submission s) {

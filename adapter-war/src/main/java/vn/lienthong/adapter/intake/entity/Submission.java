@@ -24,7 +24,23 @@ public record Submission(
         Integer priority,
         String sphereOfPromulgation,
         boolean stateSecret,
-        List<IncomingAttachment> attachments) {
+        List<IncomingAttachment> attachments,
+        Change change) {
+
+    /** An update (type 2) or replacement (type 3); null for a new document. */
+    public record Change(int type, String targetDocumentId, String reason, boolean contentChanged,
+            List<ReceiverChange> receiverChanges, List<Replaced> replaces) {
+    }
+
+    public record ReceiverChange(String organId, boolean added) {
+    }
+
+    public record Replaced(String documentId, List<String> organIds) {
+    }
+
+    public int businessType() {
+        return change == null ? 0 : change.type();
+    }
 
     public record Addressee(String organId, String organName) {
     }

@@ -82,6 +82,7 @@ public class EdocEndpoint {
         }
         String action = action(req);
         Exchange x = new Exchange(action);
+        x.replies = replies; // SOAP 1.1 until the envelope says otherwise
         LegacyReply reply;
         try {
             reply = process(req, x);
@@ -110,7 +111,8 @@ public class EdocEndpoint {
         InputStream body = new BoundedInputStream(req.getInputStream(), max, LegacyCodes.MESSAGE_TOO_LARGE);
         try (SwaMessage message = reader.read(req.getContentType(), body, spool)) {
             LegacyEnvelope envelope = LegacyEnvelope.of(SafeXml.parse(message.envelope()));
-            return dispatch(x, envelope, message);
+            x.replies = replies.inVersionOf(envelope.soapNs());
+            return dispatch(x, envelope, message).soap12(x.replies.soap12());
         } finally {
             Files.deleteIfExists(spool);
         }
@@ -126,20 +128,20 @@ public class EdocEndpoint {
                 var submission = LegacySubmissions.toSubmission(mapped, manifest(env), message.parts());
                 long id = exchange.send(caller, submission);
                 x.detail = x.detail + "; documentId=" + submission.documentId() + "; number=" + id;
-                return LegacyReply.of(replies.sendDocumentAccepted(id));
+                return LegacyReply.of(x.replies.sendDocumentAccepted(id));
             }
             case "GetPendingDocumentIds":
                 authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
-                return LegacyReply.of(replies.pendingDocumentIds(exchange.pending(x.organId)));
+                return LegacyReply.of(x.replies.pendingDocumentIds(exchange.pending(x.organId)));
             case "GetDocument": {
                 authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
                 var document = exchange.open(x.organId, number(env, x));
-                return new LegacyReply(replies.document(document), document.files());
+                return new LegacyReply(x.replies.document(document), document.files());
             }
             case "ConfirmReceived":
                 authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
                 exchange.confirm(x.organId, number(env, x));
-                return LegacyReply.of(replies.report("ConfirmReceivedResponse", List.of()));
+                return LegacyReply.of(x.replies.report("ConfirmReceivedResponse", List.of()));
             case "UpdateTraces": {
                 CallerIdentity caller = authenticate(x, env.keyInfo(), LegacyCodes.CHECK_SIGNATURE);
                 var update = StatusReader.read(env);
@@ -151,21 +153,21 @@ public class EdocEndpoint {
                 }
                 x.detail = "status " + update.statusCode() + " for " + update.documentId();
                 exchange.updateTrace(update.fromOrganId(), update);
-                return LegacyReply.of(replies.report("UpdateTracesResponse", List.of()));
+                return LegacyReply.of(x.replies.report("UpdateTracesResponse", List.of()));
             }
             case "GetTraces": {
                 authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
                 String since = env.bodyValue("TimeStamp");
                 var from = since == null ? null : LegacyDates.dateTime(since).orElseThrow(() ->
                         new LegacyFault("T.GetTraces.TimeStamp", "TimeStamp must be yyyy/MM/dd HH:mm:ss"));
-                return LegacyReply.of(replies.traces(exchange.traces(x.organId, from)));
+                return LegacyReply.of(x.replies.traces(exchange.traces(x.organId, from)));
             }
             case "CheckPermission":
                 authenticate(x, env.checkPermissionHeader(), LegacyCodes.CHECK_PERMISSION);
-                return LegacyReply.of(replies.report("CheckPermissionResponse", List.of()));
+                return LegacyReply.of(x.replies.report("CheckPermissionResponse", List.of()));
             case "GetOrganizations":
                 authenticate(x, env.bodyCredentials(), LegacyCodes.CHECK_PERMISSION);
-                return LegacyReply.of(replies.organisations(directory.organisations()));
+                return LegacyReply.of(x.replies.organisations(directory.organisations()));
             default:
                 throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction");
         }
@@ -218,7 +220,8 @@ public class EdocEndpoint {
                 f.errors().get(0).description() + (x.detail == null ? "" : " [" + x.detail + "]"));
         // GetDocument and unknown actions carry the Report directly in the Body (spec §5.1, §12).
         boolean bare = "GetDocument".equals(x.action) || !ACTIONS.contains(x.action);
-        return LegacyReply.of(replies.report(bare ? null : x.action + "Response", f.errors()));
+        return LegacyReply.of(x.replies.report(bare ? null : x.action + "Response", f.errors()))
+                .soap12(x.replies.soap12());
     }
 
     private LegacyFault unwrap(EJBException e, Exchange x) {
@@ -301,6 +304,7 @@ public class EdocEndpoint {
     /** What is known about the request so far, for the audit entry. */
     private static final class Exchange {
         final String action;
+        LegacyReplies replies;
         String organId;
         CallerIdentity caller;
         String detail;

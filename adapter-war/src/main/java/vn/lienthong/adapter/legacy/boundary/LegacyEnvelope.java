@@ -26,10 +26,12 @@ final class LegacyEnvelope {
         }
     }
 
+    private final String soapNs;
     private final Element header;
     private final Element body;
 
-    private LegacyEnvelope(Element header, Element body) {
+    private LegacyEnvelope(String soapNs, Element header, Element body) {
+        this.soapNs = soapNs;
         this.header = header;
         this.body = body;
     }
@@ -44,7 +46,11 @@ final class LegacyEnvelope {
         if (body == null) {
             throw new LegacyFault(LegacyCodes.BAD_ENVELOPE, "The SOAP envelope has no Body");
         }
-        return new LegacyEnvelope(XmlPath.first(root, "Header"), body);
+        return new LegacyEnvelope(ns, XmlPath.first(root, "Header"), body);
+    }
+
+    String soapNs() {
+        return soapNs;
     }
 
     Element header() {

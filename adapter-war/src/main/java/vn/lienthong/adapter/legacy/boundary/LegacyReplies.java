@@ -29,9 +29,25 @@ public final class LegacyReplies {
     static final String XLINK = "http://www.w3.org/1999/xlink";
 
     private final EdocMappings mappings;
+    private final String soapNs;
 
+    /** Replies in SOAP 1.1, the protocol's own version. */
     public LegacyReplies(EdocMappings mappings) {
+        this(mappings, LegacyEnvelope.SOAP11);
+    }
+
+    private LegacyReplies(EdocMappings mappings, String soapNs) {
         this.mappings = mappings;
+        this.soapNs = soapNs;
+    }
+
+    /** Replies in the SOAP version of the request (1.2 is accepted as a superset, spec §2 [P]). */
+    LegacyReplies inVersionOf(String requestSoapNs) {
+        return LegacyEnvelope.SOAP12.equals(requestSoapNs) ? new LegacyReplies(mappings, LegacyEnvelope.SOAP12) : this;
+    }
+
+    boolean soap12() {
+        return LegacyEnvelope.SOAP12.equals(soapNs);
     }
 
     /** A Report inside the operation's wrapper; {@code wrapper == null}: directly in Body (GetDocument, unknown action). */
@@ -268,21 +284,21 @@ public final class LegacyReplies {
         void write(XMLStreamWriter w) throws XMLStreamException;
     }
 
-    private static byte[] envelope(Content body, Content header) {
+    private byte[] envelope(Content body, Content header) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("SOAP-ENV", "Envelope", LegacyEnvelope.SOAP11);
-            w.writeNamespace("SOAP-ENV", LegacyEnvelope.SOAP11);
+            w.writeStartElement("SOAP-ENV", "Envelope", soapNs);
+            w.writeNamespace("SOAP-ENV", soapNs);
             w.writeNamespace("edXML", EDXML);
             w.writeNamespace("xlink", XLINK);
             if (header != null) {
-                w.writeStartElement("SOAP-ENV", "Header", LegacyEnvelope.SOAP11);
+                w.writeStartElement("SOAP-ENV", "Header", soapNs);
                 header.write(w);
                 w.writeEndElement();
             }
-            w.writeStartElement("SOAP-ENV", "Body", LegacyEnvelope.SOAP11);
+            w.writeStartElement("SOAP-ENV", "Body", soapNs);
             body.write(w);
             w.writeEndElement();
             w.writeEndElement();

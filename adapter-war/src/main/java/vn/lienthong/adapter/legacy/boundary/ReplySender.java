@@ -26,15 +26,16 @@ final class ReplySender {
     static void send(HttpServletResponse resp, LegacyReply reply) throws IOException {
         resp.setStatus(HttpServletResponse.SC_OK); // business errors are Reports in HTTP 200 (spec §2)
         if (reply.attachments().isEmpty()) {
-            resp.setContentType("text/xml; charset=utf-8");
+            resp.setContentType(reply.soap12() ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8");
             resp.setContentLength(reply.envelope().length);
             resp.getOutputStream().write(reply.envelope());
             return;
         }
         String boundary = "edoc-" + UUID.randomUUID();
-        resp.setContentType("multipart/related; type=\"text/xml\"; boundary=\"" + boundary + "\"; start=\"<root>\"");
+        String rootType = reply.soap12() ? "application/soap+xml" : "text/xml";
+        resp.setContentType("multipart/related; type=\"" + rootType + "\"; boundary=\"" + boundary + "\"; start=\"<root>\"");
         OutputStream out = resp.getOutputStream();
-        ascii(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=utf-8\r\n"
+        ascii(out, "--" + boundary + "\r\nContent-Type: " + rootType + "; charset=utf-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\nContent-ID: <root>\r\n\r\n");
         out.write(reply.envelope());
         for (LegacyDocument.File f : reply.attachments()) {

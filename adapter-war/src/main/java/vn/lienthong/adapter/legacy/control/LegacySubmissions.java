@@ -53,7 +53,7 @@ public final class LegacySubmissions {
                 m.text("codeNotation"), m.text("promulgationPlace"), m.date("promulgationDate"),
                 m.integer("documentType"), m.text("documentTypeName"), m.text("subject"), m.text("content"),
                 m.text("signerCompetence"), m.text("signerPosition"), m.text("signerFullName"), m.date("dueDate"),
-                m.integer("priority"), m.text("sphereOfPromulgation"), m.flag("stateSecret"), files);
+                m.integer("priority"), m.text("sphereOfPromulgation"), m.flag("stateSecret"), files, null);
     }
 
     /** The part's declared type, else the hub's derivation from the extension (spec §8). */

@@ -23,7 +23,11 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.intake.entity.Submission;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.edxml.model.BusinessType;
 import vn.lienthong.edxml.model.Bussiness;
+import vn.lienthong.edxml.model.BussinessDocumentInfo;
+import vn.lienthong.edxml.model.Receiver;
+import vn.lienthong.edxml.model.ReplacementInfo;
 import vn.lienthong.edxml.model.DocumentCode;
 import vn.lienthong.edxml.model.DocumentPackage;
 import vn.lienthong.edxml.model.DocumentType;
@@ -64,10 +68,28 @@ public class PackageBuilder {
 
     public BuiltPackage build(String key, String documentId, Submission s, List<PackedFile> files)
             throws IOException {
-        DocumentPackage pkg = new DocumentPackage(header(documentId, s), new TraceHeaderList(
-                Bussiness.newDocument("Văn bản điện tử mới", null),
+        DocumentPackage pkg = new DocumentPackage(header(documentId, s), new TraceHeaderList(business(s),
                 List.of(new TraceHeader(s.fromOrganId(), LocalDateTime.now(VietnamTime.ZONE).withNano(0)))));
         return buildDocument(key, pkg, files);
+    }
+
+    /** The Bussiness block: new document, update (what changed, recipients added/removed) or replacement. */
+    private static Bussiness business(Submission s) {
+        var c = s.change();
+        if (c == null) {
+            return Bussiness.newDocument("Văn bản điện tử mới", null);
+        }
+        if (c.type() == BusinessType.UPDATE.code()) {
+            var receivers = c.receiverChanges().stream()
+                    .map(r -> new Receiver(r.organId(), r.added() ? 1 : 0)).toList();
+            var info = new BussinessDocumentInfo(c.contentChanged() ? 1 : 0, receivers.isEmpty() ? 0 : 1, receivers);
+            return new Bussiness(c.targetDocumentId(), BusinessType.UPDATE,
+                    c.reason() == null ? "Cập nhật văn bản điện tử" : c.reason(), 0, List.of(info), List.of(),
+                    List.of());
+        }
+        var replaced = c.replaces().stream().map(r -> new ReplacementInfo(r.documentId(), r.organIds())).toList();
+        return new Bussiness(null, BusinessType.REPLACE, c.reason() == null ? "Văn bản thay thế" : c.reason(), 0,
+                List.of(), replaced, List.of());
     }
 
     /** Writes and signs any document package (new, recall, update, replace) with the given attachment files. */

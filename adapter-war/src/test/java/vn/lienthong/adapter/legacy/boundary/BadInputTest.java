@@ -100,6 +100,17 @@ class BadInputTest {
         assertEquals("m", SwaReader.stripAngles("<cid:m>"));
     }
 
+    @Test
+    void soap12IsAcceptedAsASupersetAndAnsweredInSoap12() {
+        String env12 = ENV.replace("http://schemas.xmlsoap.org/soap/envelope/", LegacyEnvelope.SOAP12);
+        LegacyEnvelope env = LegacyEnvelope.of(SafeXml.parse(env12.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("1", env.bodyCredentials().organId());
+        LegacyReplies replies = new LegacyReplies(EdocMappings.v1()).inVersionOf(env.soapNs());
+        assertTrue(replies.soap12());
+        assertTrue(new String(replies.report("CheckPermissionResponse", List.of()), StandardCharsets.UTF_8)
+                .contains("xmlns:SOAP-ENV=\"" + LegacyEnvelope.SOAP12 + "\""));
+    }
+
     private static final String CT = "multipart/related; type=\"text/xml\"; boundary=\"B\"; start=\"<root>\"";
 
     private static String multipartHead(int firstPart) {

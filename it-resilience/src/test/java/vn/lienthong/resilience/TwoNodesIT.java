@@ -84,7 +84,7 @@ class TwoNodesIT {
                     AdapterClient client = new AdapterClient(data);
 
                     // 1. Sharing: submissions through both nodes, both outboxes working the same table.
-                    Set<String> shared = submitThroughBoth(client, a, b, run + "-s-", SHARED);
+                    Set<String> shared = submitThroughBoth(client, a, b, run, SHARED);
                     Map<String, Integer> received = CrashSafetyIT.awaitAll(axis, shared, Duration.ofSeconds(120));
                     Map<String, Integer> sentBy = sentByNode(db);
                     Workspace.figure("twoNodes.sentBy=" + sentBy);
@@ -96,7 +96,7 @@ class TwoNodesIT {
                     DocumentExchangePort viaB = client.port(b.endpoint());
                     Set<String> second = ConcurrentHashMap.newKeySet();
                     for (int i = 0; i < 6; i++) {
-                        second.add(viaB.submitDocument(Submissions.document(run + "-t-", i, FROM, TO)).getDocumentId());
+                        second.add(viaB.submitDocument(Submissions.document(run + "t", i, FROM, TO)).getDocumentId());
                     }
                     Leased leased = awaitLeaseInFlight(db, "node-a", Duration.ofSeconds(60));
                     a.kill();
@@ -134,11 +134,12 @@ class TwoNodesIT {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = new ArrayList<>();
         for (MicroProcess node : List.of(a, b)) {
+            String prefix = run + (node == a ? "a" : "b"); // the code number has at most 11 characters
             Thread t = new Thread(() -> {
                 DocumentExchangePort port = client.port(node.endpoint());
                 for (int i = 0; i < count / 2; i++) {
                     try {
-                        ids.add(port.submitDocument(Submissions.document(run + node.pid() + "-", i, FROM, TO))
+                        ids.add(port.submitDocument(Submissions.document(prefix, i, FROM, TO))
                                 .getDocumentId());
                     } catch (Exception e) {
                         synchronized (errors) {

@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.OutputStream;
-import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,26 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import vn.lienthong.axis.client.AxisClient;
-import vn.lienthong.axis.client.AxisClientConfig;
-import vn.lienthong.axis.client.MessageType;
-import vn.lienthong.axis.client.ReceivedItem;
-import vn.lienthong.edxml.model.BusinessType;
-import vn.lienthong.edxml.model.Bussiness;
-import vn.lienthong.edxml.model.DocumentCode;
-import vn.lienthong.edxml.model.DocumentPackage;
-import vn.lienthong.edxml.model.DocumentType;
-import vn.lienthong.edxml.model.MessageHeader;
-import vn.lienthong.edxml.model.Organization;
-import vn.lienthong.edxml.model.OtherInfo;
-import vn.lienthong.edxml.model.PromulgationInfo;
-import vn.lienthong.edxml.model.TraceHeader;
-import vn.lienthong.edxml.model.TraceHeaderList;
-import vn.lienthong.edxml.read.EdxmlHeaderScanner;
-import vn.lienthong.edxml.read.PackageHeader;
-import vn.lienthong.edxml.write.AttachmentSource;
-import vn.lienthong.edxml.write.EdxmlWriter;
 import vn.lienthong.it.support.Await;
+import vn.lienthong.it.support.CounterpartSystem;
 import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
@@ -132,12 +108,10 @@ class DocumentLifecycleOnMicroIT {
     @Test
     void anIncomingDocumentIsFiledAnsweredWith01PickedUpAndAnswered() throws Exception {
         String number = Integer.toString(ThreadLocalRandom.current().nextInt(1, 99_999_999));
-        String documentId = AxisSimulatorExtension.COUNTERPART_ORGAN + ",2026/11/23," + number + "/UBND-VP";
+        String documentId = CounterpartSystem.newDocumentId(number);
         byte[] content = "%PDF-1.4\nincoming test\n".getBytes(StandardCharsets.US_ASCII);
-        try (AxisClient counterpart = counterpartClient()) {
-            Path pkg = packageFromCounterpart(documentId, number, content);
-            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
-                    pkg);
+        try (CounterpartSystem counterpart = new CounterpartSystem()) {
+            counterpart.send(demo.organId(), number, content, 0);
 
             InboxEntry item = Await.until("the document in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT)
                     .stream().filter(i -> documentId.equals(i.getDocumentId())).findFirst());
@@ -161,7 +135,7 @@ class DocumentLifecycleOnMicroIT {
             // The adapter answered 01 by itself; the clerk now registers it (03).
             service.reportStatus(report(documentId, "03", null));
             List<String> codes = Await.until("statuses 01 and 03 at the sender", WAIT, () -> {
-                List<String> got = statusesReceivedBy(counterpart, documentId);
+                List<String> got = counterpart.statuses(documentId);
                 return got.containsAll(List.of("01", "03")) ? Optional.of(got) : Optional.empty();
             });
             assertTrue(codes.indexOf("01") < codes.indexOf("03"), "01 first: " + codes);
@@ -211,15 +185,13 @@ class DocumentLifecycleOnMicroIT {
     @Test
     void anIncomingRecallIsShownAndConfirmedWith15() throws Exception {
         String number = Integer.toString(ThreadLocalRandom.current().nextInt(1, 99_999_999));
-        String documentId = AxisSimulatorExtension.COUNTERPART_ORGAN + ",2026/11/23," + number + "/UBND-VP";
+        String documentId = CounterpartSystem.newDocumentId(number);
         byte[] content = "%PDF-1.4\nto be recalled\n".getBytes(StandardCharsets.US_ASCII);
-        try (AxisClient counterpart = counterpartClient()) {
-            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
-                    packageFromCounterpart(documentId, number, content, 0));
+        try (CounterpartSystem counterpart = new CounterpartSystem()) {
+            counterpart.send(demo.organId(), number, content, 0);
             Await.until("the original in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT).stream()
                     .filter(i -> documentId.equals(i.getDocumentId())).findFirst());
-            counterpart.sendEdoc(AxisSimulatorExtension.COUNTERPART_ORGAN, List.of(demo.organId()), MessageType.EDOC,
-                    packageFromCounterpart(documentId, number, content, 1));
+            counterpart.send(demo.organId(), number, content, 1);
             InboxEntry recall = Await.until("the recall in the inbox", WAIT, () -> pending(InboxKind.DOCUMENT)
                     .stream().filter(i -> documentId.equals(i.getDocumentId()) && i.getBusinessType() == 1)
                     .findFirst());
@@ -227,7 +199,7 @@ class DocumentLifecycleOnMicroIT {
 
             service.reportStatus(report(documentId, "15", "Đồng ý thu hồi"));
             Await.until("15 at the sender", WAIT, () -> {
-                List<String> got = statusesReceivedBy(counterpart, documentId);
+                List<String> got = counterpart.statuses(documentId);
                 return got.contains("15") ? Optional.of(got) : Optional.empty();
             });
         }
@@ -269,34 +241,15 @@ class DocumentLifecycleOnMicroIT {
         assertEquals("M.document/business/targetDocumentId", assertThrows(ExchangeFault.class,
                 () -> service.submitDocument(unknownTarget)).getFaultInfo().getCode());
 
-        try (AxisClient counterpart = counterpartClient()) {
+        try (CounterpartSystem counterpart = new CounterpartSystem()) {
             List<Integer> types = Await.until("original and update at the recipient", WAIT, () -> {
-                List<Integer> got = businessTypesReceivedBy(counterpart, documentId);
+                List<Integer> got = counterpart.businessTypes(documentId);
                 return got.containsAll(List.of(0, 2)) ? Optional.of(got) : Optional.empty();
             });
             assertTrue(types.containsAll(List.of(0, 2)), types.toString());
             Await.until("the replacement at the recipient", WAIT, () -> Optional.of(
-                    businessTypesReceivedBy(counterpart, replacementId)).filter(t -> t.contains(3)));
+                    counterpart.businessTypes(replacementId)).filter(t -> t.contains(3)));
         }
-    }
-
-    private final java.util.Map<String, PackageHeader> fetched = new java.util.HashMap<>();
-
-    /** Business types of the packages with {@code documentId} the counterpart's system has received. */
-    private List<Integer> businessTypesReceivedBy(AxisClient counterpart, String documentId) throws Exception {
-        for (ReceivedItem item : counterpart.getReceivedEdocList(MessageType.EDOC)) {
-            if (!fetched.containsKey(item.docId())) {
-                Path file = Files.createTempFile("edoc", ".edxml");
-                Files.delete(file);
-                counterpart.getEdoc(item.docId(), file);
-                try (var in = Files.newInputStream(file)) {
-                    fetched.put(item.docId(), EdxmlHeaderScanner.scan(in));
-                }
-                Files.delete(file);
-            }
-        }
-        return fetched.values().stream().filter(h -> documentId.equals(h.documentId()))
-                .map(h -> h.businessType() == null ? 0 : h.businessType()).toList();
     }
 
     @Test
@@ -342,53 +295,5 @@ class DocumentLifecycleOnMicroIT {
         q.setFromOrganId(demo.organId());
         q.setDocumentId(documentId);
         return q;
-    }
-
-    private static AxisClient counterpartClient() {
-        return AxisClient.create(new AxisClientConfig(AxisSimulatorExtension.simulator().baseUri(),
-                AxisSimulatorExtension.COUNTERPART_SYSTEM, AxisSimulatorExtension.counterpartSecret(),
-                Duration.ofSeconds(5), Duration.ofSeconds(30)));
-    }
-
-    /** Status codes the counterpart's system has received for {@code documentId}, in arrival order. */
-    private static List<String> statusesReceivedBy(AxisClient counterpart, String documentId) throws Exception {
-        List<String> codes = new java.util.ArrayList<>();
-        for (ReceivedItem item : counterpart.getReceivedEdocList(MessageType.STATUS)) {
-            Path file = Files.createTempFile("status", ".edxml");
-            Files.delete(file);
-            counterpart.getEdoc(item.docId(), file);
-            try (var in = Files.newInputStream(file)) {
-                PackageHeader h = EdxmlHeaderScanner.scan(in);
-                if (documentId.equals(h.responseForDocumentId())) {
-                    codes.add(h.statusCode());
-                }
-            }
-            Files.delete(file);
-        }
-        return codes;
-    }
-
-    private Path packageFromCounterpart(String documentId, String number, byte[] content) throws Exception {
-        return packageFromCounterpart(documentId, number, content, 0);
-    }
-
-    private Path packageFromCounterpart(String documentId, String number, byte[] content, int businessType)
-            throws Exception {
-        MessageHeader header = new MessageHeader(Organization.of(AxisSimulatorExtension.COUNTERPART_ORGAN,
-                "UBND tỉnh Nghệ An"), List.of(Organization.of(demo.organId(), "Văn phòng Chính phủ")), documentId,
-                new DocumentCode(number, "UBND-VP"), new PromulgationInfo("Nghệ An", LocalDate.of(2026, 11, 23)),
-                new DocumentType(1, null, "Công văn"), "Báo cáo tình hình", null, null, null,
-                new OtherInfo(0, null, null, null, null, false, List.of()), List.of(), 0, List.of(), null, List.of());
-        Bussiness business = businessType == 0 ? Bussiness.newDocument("Văn bản mới", null)
-                : new Bussiness(documentId, BusinessType.RECALL, "Thu hồi văn bản điện tử", 0, List.of(), List.of(),
-                        List.of());
-        DocumentPackage pkg = new DocumentPackage(header, new TraceHeaderList(business,
-                List.of(new TraceHeader(AxisSimulatorExtension.COUNTERPART_ORGAN, LocalDateTime.now()))));
-        Path file = Files.createTempFile("incoming", ".edxml");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new EdxmlWriter().writeDocument(pkg, List.of(new AttachmentSource("cong-van-den.pdf", "Công văn đến",
-                    "application/pdf", () -> new ByteArrayInputStream(content))), out);
-        }
-        return file;
     }
 }

@@ -48,7 +48,8 @@ def main(argv):
     if profile == "signed":
         plugins.append(AdapterSignature(key_pem, cert_pem, server_cert))
     client = Client(wsdl, wsse=Compose(plugins))
-    service = client.create_service("{urn:lienthong:exchange:1}DocumentExchangeBinding", endpoint)
+    binding = "DocumentExchangeBinding" if profile == "signed" else "DocumentExchangeTlsBinding"
+    service = client.create_service("{urn:lienthong:exchange:1}" + binding, endpoint)
     try:
         if command == "submit":
             sender, recipient, number = args

@@ -28,6 +28,7 @@ import vn.lienthong.axis.simulator.FaultRule;
 import vn.lienthong.axis.simulator.SimulatorConfig;
 import vn.lienthong.axis.simulator.SystemAccount;
 import vn.lienthong.resilience.support.AdapterClient;
+import vn.lienthong.resilience.support.AdminCalls;
 import vn.lienthong.resilience.support.AxisView;
 import vn.lienthong.resilience.support.MicroProcess;
 import vn.lienthong.resilience.support.Submissions;
@@ -143,10 +144,26 @@ class CrashSafetyIT {
                     assertEquals(1, received.getOrDefault(documentId, 0), "acknowledged " + documentId);
                 }
                 received.forEach((id, n) -> assertEquals(1, n, "sent once: " + id));
+                assertAdminOperations(new AdminCalls(second.base(), data));
                 second.stop();
             }
             assertNothingStuck(data, acked.size());
         }
+    }
+
+    /** Admin operations need the token; the audit chain survived the kill intact. */
+    private static void assertAdminOperations(AdminCalls admin) throws Exception {
+        assertEquals(401, admin.get("audit/verify", false).statusCode(), "no token, no admin operation");
+        var verify = admin.get("audit/verify", true);
+        assertEquals(200, verify.statusCode(), verify.body());
+        var report = AdminCalls.json(verify);
+        assertTrue(report.getBoolean("intact"), "audit chain after kill -9: " + report);
+        assertTrue(report.getInt("checked") >= ACKED_BEFORE_KILL, "every accepted submission was audited: " + report);
+        Workspace.figure("crash.auditChain=" + report);
+        var dead = admin.get("outbox/dead", true);
+        assertEquals(200, dead.statusCode(), dead.body());
+        assertEquals(0, AdminCalls.json(dead).getJsonArray("dead").size());
+        assertEquals(404, admin.post("outbox/no-such-document/requeue").statusCode(), "only dead documents");
     }
 
     /** Submits numbered documents until stopped or the server is gone; returns the number of failed calls. */

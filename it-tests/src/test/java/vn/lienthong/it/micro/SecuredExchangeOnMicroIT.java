@@ -198,6 +198,8 @@ class SecuredExchangeOnMicroIT {
         var wsdl = RawSecuredRequest.get(new URL(endpoint + "?wsdl"));
         assertEquals(200, wsdl.status());
         assertTrue(wsdl.body().contains("DocumentExchangeService"));
+        assertTrue(wsdl.body().contains("AsymmetricBinding") && wsdl.body().contains("SignedSupportingTokens")
+                && wsdl.body().contains("TransportBinding"), "WS-SecurityPolicy of both profiles is published");
         // Payara Micro ships no JAX-WS runtime of its own: the JAX-WS default paths do not exist.
         assertEquals(404, RawSecuredRequest.get(new URL(base, "DocumentExchangeService?wsdl")).status());
         assertEquals(404, RawSecuredRequest.get(new URL(base, "DocumentExchangeEndpointService?wsdl")).status());

@@ -14,6 +14,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.apache.cxf.ws.policy.PolicyEngine;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
@@ -90,14 +91,15 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         super.invoke(request, response);
     }
 
-    private static JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address) {
+    private static JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address,
+            String port) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(DocumentExchangePort.class);
         factory.setServiceBean(bean);
         factory.setWsdlLocation("classpath:wsdl/DocumentExchange.wsdl");
         factory.setServiceName(new QName(NS, "DocumentExchangeService"));
-        factory.setEndpointName(new QName(NS, "DocumentExchangePort"));
+        factory.setEndpointName(new QName(NS, port));
         factory.setAddress(address);
         return factory;
     }
@@ -107,13 +109,21 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         super.loadBus(config);
         Bus bus = getBus();
         BusFactory.setDefaultBus(bus);
+        // The WSDL carries WS-SecurityPolicy for clients; enforcement is the explicit WSS4J configuration of
+        // WsSecurityProfile, which implements those same profiles. Without this, CXF would add its own
+        // policy-driven interceptors from the WSDL and process every security header twice.
+        PolicyEngine policies = bus.getExtension(PolicyEngine.class);
+        if (policies != null) {
+            policies.setEnabled(false);
+        }
         WsSecurityProfile security = new WsSecurityProfile(keys, credentials, settings.wsTimestampTtlSeconds());
 
         DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
                 new IncomingOperations(inbox, statuses, documents, directory, settings), recalls,
                 CallerIdentityInterceptor::current);
 
-        JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange");
+        JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange",
+                "DocumentExchangePort");
         signed.getInInterceptors().add(security.requestVerifier());
         signed.getInInterceptors().add(security.coverageChecker());
         signed.getInInterceptors().add(new CallerIdentityInterceptor());
@@ -121,7 +131,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         signed.create();
 
         // Same service for clients that cannot sign: UsernameToken + Timestamp, to be used over HTTPS only.
-        JaxWsServerFactoryBean tls = exchangeFactory(bus, exchange, "/DocumentExchangeTls");
+        JaxWsServerFactoryBean tls = exchangeFactory(bus, exchange, "/DocumentExchangeTls",
+                "DocumentExchangeTlsPort");
         tls.getInInterceptors().add(security.usernameTokenVerifier());
         tls.getInInterceptors().add(new CallerIdentityInterceptor());
         tls.getOutInterceptors().add(security.responseTimestamp());

@@ -32,7 +32,8 @@ public class AdminAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : null;
+        String presented = header != null && header.startsWith(BEARER)
+                ? header.substring(BEARER.length()).trim() : null;
         if (!token.matches(presented)) {
             audit.record(null, "ADMIN", null, "REFUSED", "AUTH.ADMIN",
                     request.getMethod() + " " + request.getUriInfo().getPath());

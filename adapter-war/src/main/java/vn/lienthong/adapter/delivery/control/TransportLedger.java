@@ -55,7 +55,8 @@ public class TransportLedger {
             // Only possible when our lease expired during the call and another node sent it as well.
             LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " was sent twice (axis ids " + d.getAxisDocId()
                     + " and " + axisDocId + "); the outbox lease is shorter than an axis call");
-            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, "duplicate, axis DocId " + axisDocId));
+            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT,
+                    "duplicate, axis DocId " + axisDocId + " by " + node));
             return;
         }
         if (!node.equals(d.getLeaseOwner())) {
@@ -80,6 +81,13 @@ public class TransportLedger {
         }
         var now = VietnamTime.now();
         String detail = error == null ? null : (error.length() > 900 ? error.substring(0, 900) : error);
+        if (!node.equals(d.getLeaseOwner())) {
+            // Our lease expired during the call and another node owns the document now: keep the history, but
+            // leave its lease, schedule and in-doubt mark alone.
+            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY,
+                    "lease lost by " + node + ": " + detail));
+            return;
+        }
         RetryPolicy policy = RetryPolicy.withMaxAge(settings.outboxMaxAge());
         if (!inDoubt) {
             d.sendSettled();

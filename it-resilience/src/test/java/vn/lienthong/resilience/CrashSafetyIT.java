@@ -138,7 +138,11 @@ class CrashSafetyIT {
                     assertEquals(documentId, again.getDocumentId());
                     assertEquals("SENT", again.getState(), "answered from the stored document");
                 }
-                received = quiet(axis, received);
+                String raced = concurrentDuplicates(new AdapterClient(data), second, run);
+                String revived = deadAndRequeued(sim, port, new AdminCalls(second.base(), data), second, run);
+                received = quiet(axis, awaitAll(axis, java.util.Set.of(raced, revived), Duration.ofSeconds(60)));
+                assertEquals(1, received.getOrDefault(raced, 0), "a submission raced 4 times is sent once");
+                assertEquals(1, received.getOrDefault(revived, 0), "a re-queued dead document is sent once");
 
                 for (String documentId : acked.keySet()) {
                     assertEquals(1, received.getOrDefault(documentId, 0), "acknowledged " + documentId);
@@ -149,6 +153,72 @@ class CrashSafetyIT {
             }
             assertNothingStuck(data, acked.size());
         }
+    }
+
+    /**
+     * The same new submission from four clients at once: stored and sent once. Every caller should get the first
+     * answer; how many did is recorded as a figure (a loser of the insert race may get a fault instead).
+     */
+    private static String concurrentDuplicates(AdapterClient client, MicroProcess adapter, String run)
+            throws Exception {
+        SubmitDocument request = Submissions.document(run + "-dup-", 1, FROM, TO);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                DocumentExchangePort port = client.port(adapter.endpoint());
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return port.submitDocument(request).getDocumentId();
+                    } catch (Exception e) {
+                        return "FAULT " + e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : answers) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            String documentId = results.stream().filter(r -> !r.startsWith("FAULT")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no caller got an answer: " + results));
+            long firstAnswers = results.stream().filter(documentId::equals).count();
+            Workspace.figure("crash.concurrentDuplicates=" + firstAnswers + "/4 got the first answer; others: "
+                    + results.stream().filter(r -> !r.equals(documentId)).toList());
+            return documentId;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The axis refuses a package (business error): the document goes DEAD with an ALERT line; the operator sees
+     * it in the dead list and re-queues it; then it is sent.
+     */
+    private static String deadAndRequeued(AxisSimulator sim, DocumentExchangePort port, AdminCalls admin,
+            MicroProcess adapter, String run) throws Exception {
+        sim.faults().add(FaultRule.of(FaultMode.FAIL).answer("E_TEST", "refused for the test").times(1)
+                .on("sendEdoc"));
+        String documentId = port.submitDocument(Submissions.document(run + "d", 1, FROM, TO)).getDocumentId();
+        String id = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (id == null && System.nanoTime() < deadline) {
+            for (var d : AdminCalls.json(admin.get("outbox/dead", true)).getJsonArray("dead")) {
+                if (documentId.equals(d.asJsonObject().getString("documentId"))) {
+                    id = d.asJsonObject().getString("id");
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        assertTrue(id != null, "refused document listed as dead");
+        String log = Files.readString(adapter.log());
+        assertTrue(log.contains("ALERT: document " + documentId), "ALERT line in the server log");
+        var requeued = admin.post("outbox/" + id + "/requeue");
+        assertEquals(200, requeued.statusCode(), requeued.body());
+        assertEquals("QUEUED", AdminCalls.json(requeued).getString("state"));
+        return documentId;
     }
 
     /** Admin operations need the token; the audit chain survived the kill intact. */

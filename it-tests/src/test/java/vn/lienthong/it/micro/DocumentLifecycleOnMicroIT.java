@@ -5,33 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.lienthong.it.support.Await;
 import vn.lienthong.it.support.CounterpartSystem;
+import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
-import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
-import vn.lienthong.it.support.ExchangeClients;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
 import vn.lienthong.ws.exchange.v1.BusinessChange;
-import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.ExchangeFault;
 import vn.lienthong.ws.exchange.v1.GetDocumentHistory;
 import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
@@ -53,29 +41,9 @@ import vn.lienthong.ws.exchange.v1.SubmitDocument;
  * sent; a document arriving from another agency, answered automatically with 01, picked up by the client, and
  * answered with the clerk's statuses.
  */
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DocumentLifecycleOnMicroIT {
+class DocumentLifecycleOnMicroIT extends AdapterOnMicro {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Deployment(testable = false)
-    static WebArchive adapter() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private DemoClient demo;
-    private DocumentExchangePort service;
-
-    @BeforeEach
-    void connect() throws Exception {
-        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
-        service = ExchangeClients.secured(new URL(base, "services/DocumentExchange"), demo, demo.password());
-    }
 
     @Test
     void theRecipientsStatusesComeBackAndFormTheHistory() throws Exception {

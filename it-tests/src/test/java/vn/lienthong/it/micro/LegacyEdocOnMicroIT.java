@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,15 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.lienthong.axis.client.AxisClient;
 import vn.lienthong.axis.client.AxisClientConfig;
@@ -60,6 +52,7 @@ import vn.lienthong.edxml.read.PackageHeader;
 import vn.lienthong.edxml.write.AttachmentSource;
 import vn.lienthong.edxml.write.EdxmlWriter;
 import vn.lienthong.it.support.Await;
+import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.ExchangeClients;
@@ -73,31 +66,18 @@ import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
  * spec §2): the full cycle against the axis simulator, and every kind of bad input refused with a stable code
  * and nothing stored.
  */
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LegacyEdocOnMicroIT {
+class LegacyEdocOnMicroIT extends AdapterOnMicro {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String BOUNDARY = "MIMEBoundaryurn_uuid_0123456789";
     private static final Pattern CODE = Pattern.compile("<edXML:Code>([^<]*)</edXML:Code>");
 
-    @Deployment(testable = false)
-    static WebArchive adapter() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
     private static String token;
     private URL endpoint;
-    private DemoClient demo;
 
     @BeforeEach
     void connect() throws Exception {
         endpoint = new URL(base, "services/EdocService");
-        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
         if (token == null) {
             token = issueToken(demo.organId(), "Basic " + Base64.getEncoder().encodeToString(
                     (demo.username() + ":" + demo.password()).getBytes(StandardCharsets.UTF_8)));

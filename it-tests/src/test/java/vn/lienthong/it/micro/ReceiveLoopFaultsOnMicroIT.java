@@ -3,23 +3,13 @@ package vn.lienthong.it.micro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,11 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.lienthong.axis.simulator.FaultMode;
 import vn.lienthong.axis.simulator.FaultRule;
 import vn.lienthong.it.support.Await;
+import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.CounterpartSystem;
-import vn.lienthong.it.support.DemoClient;
-import vn.lienthong.it.support.ExchangeClients;
-import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.InboxKind;
 import vn.lienthong.ws.exchange.v1.ListIncoming;
 
@@ -39,30 +27,10 @@ import vn.lienthong.ws.exchange.v1.ListIncoming;
  * The adapter's receive loop while the axis misbehaves: whatever the fault, a document sent to us ends up filed
  * exactly once, answered with exactly one 01, and acknowledged so the axis stops offering it.
  */
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReceiveLoopFaultsOnMicroIT {
+class ReceiveLoopFaultsOnMicroIT extends AdapterOnMicro {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 1_000_000) * 10);
-
-    @Deployment(testable = false)
-    static WebArchive adapter() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private DemoClient demo;
-    private DocumentExchangePort service;
-
-    @BeforeEach
-    void connect() throws Exception {
-        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
-        service = ExchangeClients.secured(new URL(base, "services/DocumentExchange"), demo, demo.password());
-    }
 
     @AfterEach
     void clearFaults() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +17,8 @@ import java.util.List;
 
 import jakarta.xml.ws.soap.SOAPFaultException;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.lienthong.axis.client.AxisClient;
 import vn.lienthong.axis.client.AxisClientConfig;
@@ -36,8 +28,8 @@ import vn.lienthong.edxml.read.EdxmlHeaderScanner;
 import vn.lienthong.edxml.read.PackageHeader;
 import vn.lienthong.edxml.sign.PackageVerifier;
 import vn.lienthong.edxml.sign.VerificationResult;
+import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
-import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
 import vn.lienthong.it.support.ExchangeClients;
 import vn.lienthong.it.support.RawSecuredRequest;
@@ -52,30 +44,17 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
  * The real adapter WAR on Payara Micro, called from outside like a legacy product: WS-Security end to end, the
  * store, the signed EDXML package and its delivery to the axis simulator over HTTP.
  */
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecuredExchangeOnMicroIT {
+class SecuredExchangeOnMicroIT extends AdapterOnMicro {
 
     private static final String SUBMIT = "urn:lienthong:exchange:1:SubmitDocument";
 
-    @Deployment(testable = false)
-    static WebArchive adapter() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
     private URL endpoint;
-    private DemoClient demo;
     private DocumentExchangePort secured;
 
     @BeforeEach
     void connect() throws Exception {
         endpoint = new URL(base, "services/DocumentExchange");
-        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
-        secured = ExchangeClients.secured(endpoint, demo, demo.password());
+        secured = service;
     }
 
     @Test

@@ -3,7 +3,6 @@ package vn.lienthong.it.micro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -15,49 +14,29 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
-import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Pem;
 
 /**
  * Interoperability with a client we did not write: Python zeep with xmlsec (Debian python3-zeep,
  * python3-xmlsec; installed by .ci/run) calls the WS-Security service with both profiles.
  */
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ZeepInteropOnMicroIT {
+class ZeepInteropOnMicroIT extends AdapterOnMicro {
 
     /** Debian's interpreter: the packages live in its dist-packages, not in a pyenv/venv python. */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
             : "python3";
 
-    @Deployment(testable = false)
-    static WebArchive adapter() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
     @TempDir
     Path pem;
 
-    private DemoClient demo;
-
     @BeforeEach
     void exportKeys() throws Exception {
-        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
         KeyStore client = demo.loadClientKeyStore();
         Pem.writeKey(client, demo.clientAlias(), demo.keyStorePassword(), pem.resolve("client-key.pem"));
         Pem.writeCertificate(client, demo.clientAlias(), pem.resolve("client-cert.pem"));

@@ -1,0 +1,41 @@
+package vn.lienthong.it.support;
+
+import java.io.File;
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+
+/**
+ * Base of the black-box tests on Payara Micro: the real adapter WAR from the build, the axis simulator started
+ * first, and the demo client the adapter created, connected to the signed WS-Security port.
+ */
+@ExtendWith(AxisSimulatorExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class AdapterOnMicro {
+
+    @ArquillianResource
+    protected URL base;
+    protected DemoClient demo;
+    protected DocumentExchangePort service;
+
+    @Deployment(testable = false)
+    public static WebArchive adapter() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @BeforeEach
+    void connectAsDemoClient() throws Exception {
+        demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
+        service = ExchangeClients.secured(new URL(base, "services/DocumentExchange"), demo, demo.password());
+    }
+}

@@ -139,6 +139,7 @@ class CrashSafetyIT {
                     assertEquals("SENT", again.getState(), "answered from the stored document");
                 }
                 String raced = concurrentDuplicates(new AdapterClient(data), second, run);
+                awaitAll(axis, java.util.Set.of(raced), Duration.ofSeconds(60)); // before the next test's fault
                 String revived = deadAndRequeued(sim, port, new AdminCalls(second.base(), data), second, run);
                 received = quiet(axis, awaitAll(axis, java.util.Set.of(raced, revived), Duration.ofSeconds(60)));
                 assertEquals(1, received.getOrDefault(raced, 0), "a submission raced 4 times is sent once");

@@ -6,6 +6,7 @@ Usage: zeep_client.py PROFILE WSDL ENDPOINT USER PASSWORD KEY_PEM CERT_PEM SERVE
            tls     UsernameToken + Timestamp only (for use over TLS)
   COMMAND  submit FROM TO CODE_NUMBER   -> prints "documentId state"
            status FROM DOCUMENT_ID       -> prints "state attempts"
+           history FROM DOCUMENT_ID      -> prints one line per event: "at kind organ code detail"
 Prints one result line; on a SOAP fault prints "FAULT <code>" and exits 3.
 """
 import datetime
@@ -69,6 +70,11 @@ def main(argv):
             sender, document_id = args
             result = service.GetDocumentStatus(fromOrganId=sender, documentId=document_id)
             print(result.state, result.attempts)
+        elif command == "history":
+            sender, document_id = args
+            result = service.GetDocumentHistory(organId=sender, senderOrganId=sender, documentId=document_id)
+            for e in result.event:
+                print(e.at, e.kind, e.organId or "-", e.code or "-", e.detail or "")
         else:
             raise SystemExit("unknown command " + command)
     except Fault as fault:

@@ -157,8 +157,8 @@ class CrashSafetyIT {
     }
 
     /**
-     * The same new submission from four clients at once: stored and sent once. Every caller should get the first
-     * answer; how many did is recorded as a figure (a loser of the insert race may get a fault instead).
+     * The same new submission from four clients at once: stored and sent once, and every caller gets the first
+     * answer (a loser of the insert race is answered from the winner's document).
      */
     private static String concurrentDuplicates(AdapterClient client, MicroProcess adapter, String run)
             throws Exception {
@@ -188,6 +188,7 @@ class CrashSafetyIT {
             long firstAnswers = results.stream().filter(documentId::equals).count();
             Workspace.figure("crash.concurrentDuplicates=" + firstAnswers + "/4 got the first answer; others: "
                     + results.stream().filter(r -> !r.equals(documentId)).toList());
+            assertEquals(4, firstAnswers, "every racing caller gets the first answer: " + results);
             return documentId;
         } finally {
             pool.shutdownNow();

@@ -159,7 +159,18 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
             if (doc == null) {
                 throw Rejection.missing("document");
             }
-            Receipt receipt = submissions.submit(who, toSubmission(request.getClientMessageId(), doc));
+            Submission submission = toSubmission(request.getClientMessageId(), doc);
+            Receipt receipt;
+            try {
+                receipt = submissions.submit(who, submission);
+            } catch (RuntimeException e) {
+                if (!UniqueKeyViolation.in(e)) {
+                    throw e;
+                }
+                // The same document was stored by a concurrent request a moment ago: this one is a repeat and
+                // gets the first answer, which the retry now finds.
+                receipt = submissions.submit(who, submission);
+            }
             SubmitDocumentResponse response = new SubmitDocumentResponse();
             response.setDocumentId(receipt.documentId());
             response.setState(receipt.state());

@@ -84,6 +84,22 @@ class SecuredExchangeOnMicroIT extends AdapterOnMicro {
     }
 
     @Test
+    void attachmentsMayTravelAsMtomPartsOfASignedRequest() throws Exception {
+        DocumentExchangePort mtom = ExchangeClients.secured(endpoint, demo, demo.password(), true);
+        SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        request.getDocument().getAttachment().get(0).setContent(new byte[200_000]); // above CXF's MTOM threshold
+        SubmitDocumentResponse accepted = mtom.submitDocument(request);
+        assertEquals("QUEUED", accepted.getState());
+        assertTrue(ExchangeClients.LAST_CONTENT_TYPE.get().contains("application/xop+xml"),
+                "sent as MTOM: " + ExchangeClients.LAST_CONTENT_TYPE.get());
+        Path fetched;
+        GetDocumentStatusResponse status = awaitState(accepted.getDocumentId(), "SENT", Duration.ofSeconds(60));
+        assertTrue(status.getPackageSha256().matches("[0-9a-f]{64}"));
+        fetched = fetchFromAxisAsCounterpart(accepted.getDocumentId());
+        assertTrue(Files.size(fetched) > 200_000, "the attachment's bytes travelled into the package");
+    }
+
+    @Test
     void theSameSubmissionTwiceIsAcceptedOnceAndGetsTheSameAnswer() throws Exception {
         SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
         request.setClientMessageId("msg-" + request.getDocument().getCodeNumber());

@@ -22,12 +22,21 @@ import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 /** CXF clients of the secured service generated from our WSDL, configured as an upgraded product would. */
 public final class ExchangeClients {
 
+    /** Content type of the last request a client of this class sent (to prove MTOM really was used). */
+    public static final java.util.concurrent.atomic.AtomicReference<String> LAST_CONTENT_TYPE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private ExchangeClients() {
     }
 
     /** UsernameToken + Timestamp + X.509 signature on the request; the response's signature is verified. */
     public static DocumentExchangePort secured(URL endpoint, DemoClient demo, String password) {
-        DocumentExchangePort port = plain(endpoint);
+        return secured(endpoint, demo, password, false);
+    }
+
+    /** As {@link #secured(URL, DemoClient, String)}, optionally sending attachments with MTOM/XOP. */
+    public static DocumentExchangePort secured(URL endpoint, DemoClient demo, String password, boolean mtom) {
+        DocumentExchangePort port = plain(endpoint, mtom);
         Client client = ClientProxy.getClient(port);
 
         Map<String, Object> out = new HashMap<>();
@@ -52,6 +61,13 @@ public final class ExchangeClients {
             }
         });
         client.getOutInterceptors().add(new WSS4JOutInterceptor(out));
+        client.getOutInterceptors().add(new org.apache.cxf.phase.AbstractPhaseInterceptor<org.apache.cxf.message.Message>(
+                org.apache.cxf.phase.Phase.WRITE_ENDING) {
+            @Override
+            public void handleMessage(org.apache.cxf.message.Message message) {
+                LAST_CONTENT_TYPE.set(String.valueOf(message.get(org.apache.cxf.message.Message.CONTENT_TYPE)));
+            }
+        });
 
         Map<String, Object> in = new HashMap<>();
         in.put(ConfigurationConstants.ACTION, "Timestamp Signature");
@@ -65,9 +81,16 @@ public final class ExchangeClients {
 
     /** No WS-Security at all. */
     public static DocumentExchangePort plain(URL endpoint) {
+        return plain(endpoint, false);
+    }
+
+    private static DocumentExchangePort plain(URL endpoint, boolean mtom) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(DocumentExchangePort.class);
         factory.setAddress(endpoint.toString());
+        if (mtom) {
+            factory.setProperties(new HashMap<>(Map.of("mtom-enabled", Boolean.TRUE)));
+        }
         return factory.create(DocumentExchangePort.class);
     }
 }

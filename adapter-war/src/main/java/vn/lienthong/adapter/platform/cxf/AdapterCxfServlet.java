@@ -101,6 +101,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.setServiceName(new QName(NS, "DocumentExchangeService"));
         factory.setEndpointName(new QName(NS, port));
         factory.setAddress(address);
+        // Accept MTOM/XOP requests (attachments as binary MIME parts instead of base64 text in the XML).
+        factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         return factory;
     }
 

@@ -84,6 +84,9 @@ abstract class StoreContract {
         Document d = newDocument("000.00.00.G22,2026/11/23,12/UBND-VP", 0, now);
         d.addRecipient(new Recipient("000.00.00.H41", "UBND tỉnh Nghệ An"));
         d.addRecipient(new Recipient("000.00.00.H14", null));
+        d.detail(new vn.lienthong.adapter.tracking.entity.DocumentDetails("Văn phòng Chính phủ", "Hà Nội", 1,
+                "Công văn", "Tóm tắt", "KT.", "Phó Chánh Văn phòng", "Nguyễn Văn A", LocalDate.of(2026, 12, 1),
+                "Lưu hành nội bộ", 0));
         d.addAttachment(new StoredAttachment("quyet-dinh.pdf", "application/pdf", "Quyết định", 1234, "ab".repeat(32),
                 "attachments/x/0"));
         persist(d);
@@ -97,6 +100,9 @@ abstract class StoreContract {
         assertEquals(1, back.getAttachments().size());
         assertEquals(now.toInstant(), back.getCreatedAt().toInstant(), "timestamps keep their instant");
         assertEquals(LocalDate.of(2026, 11, 23), back.getPromulgationDate());
+        assertEquals("Nguyễn Văn A", back.getDetails().getSignerFullName());
+        assertEquals(LocalDate.of(2026, 12, 1), back.getDetails().getDueDate());
+        assertEquals("Hà Nội", back.getDetails().getPromulgationPlace());
     }
 
     @Test

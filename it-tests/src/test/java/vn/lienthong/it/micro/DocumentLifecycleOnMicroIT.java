@@ -90,6 +90,9 @@ class DocumentLifecycleOnMicroIT extends AdapterOnMicro {
             get.setItemId(item.getItemId());
             GetIncomingDocumentResponse doc = service.getIncomingDocument(get);
             assertEquals(number, doc.getCodeNumber());
+            assertEquals("Nghệ An", doc.getPromulgationPlace());
+            assertEquals("Công văn", doc.getDocumentTypeName());
+            assertEquals("UBND tỉnh Nghệ An", doc.getFromOrganName());
             assertEquals(1, doc.getAttachment().size());
             assertEquals("cong-van-den.pdf", doc.getAttachment().get(0).getName());
             assertArrayEquals(content, doc.getAttachment().get(0).getContent());

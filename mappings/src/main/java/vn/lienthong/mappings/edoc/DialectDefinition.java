@@ -24,11 +24,13 @@ final class DialectDefinition {
     private final String recipientOrganName;
     private final List<String> traceOrganIds;
     private final Set<String> notSecret;
+    private final List<String> businessBlock;
+    private final BusinessDefinition business;
 
     private record Field(String name, List<String> paths, String type) {
     }
 
-    DialectDefinition(Properties p, Set<String> notSecret) {
+    DialectDefinition(Properties p, Set<String> notSecret, BusinessDefinition business) {
         name = required(p, "dialect");
         version = required(p, "version");
         detect = alternatives(p.getProperty("detect", ""));
@@ -44,6 +46,8 @@ final class DialectDefinition {
         recipientOrganName = required(p, "recipient.organName");
         traceOrganIds = alternatives(p.getProperty("trace.organIds", ""));
         this.notSecret = notSecret;
+        businessBlock = alternatives(p.getProperty("business.block", ""));
+        this.business = business;
     }
 
     String name() {
@@ -84,7 +88,8 @@ final class DialectDefinition {
                 break;
             }
         }
-        return new MappedMessage("edoc/v" + version + "/" + name, values, to, traces);
+        return new MappedMessage("edoc/v" + version + "/" + name, values, to, traces,
+                businessBlock.isEmpty() ? null : business.read(soapHeader, businessBlock));
     }
 
     private Object convert(Field f, String raw, String path) {

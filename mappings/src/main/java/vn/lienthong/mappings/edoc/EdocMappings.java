@@ -39,9 +39,10 @@ public final class EdocMappings {
         for (String v : DialectDefinition.alternatives(output.getProperty("secret.not-secret-values", ""))) {
             notSecret.add(v.toLowerCase(Locale.ROOT));
         }
-        dialects = List.of(new DialectDefinition(load("dialect-512.properties"), notSecret),
-                new DialectDefinition(load("dialect-hub.properties"), notSecret),
-                new DialectDefinition(load("dialect-2803.properties"), notSecret));
+        BusinessDefinition business = new BusinessDefinition(load("business.properties"));
+        dialects = List.of(new DialectDefinition(load("dialect-512.properties"), notSecret, business),
+                new DialectDefinition(load("dialect-hub.properties"), notSecret, business),
+                new DialectDefinition(load("dialect-2803.properties"), notSecret, business));
         load("status-codes.properties").forEach((k, v) -> {
             legacyToQcvn.put((String) k, (String) v);
             qcvnToLegacy.put((String) v, (String) k);
@@ -94,12 +95,25 @@ public final class EdocMappings {
      * the legacy form ({@code N.MessageHeader.Subject}); unknown paths keep the family with the path dotted.
      */
     public String legacyErrorCode(String adapterCode) {
+        return legacyErrorCode(adapterCode, null);
+    }
+
+    /**
+     * As {@link #legacyErrorCode(String)}, first looking the path up under {@code scope/} — for adapter
+     * operations whose fields live in different legacy elements depending on the request (a recall's
+     * {@code documentId} is {@code TraceHeaderList.Business.DocumentId} in SendDocument and
+     * {@code Status.ResponseFor.DocumentId} in UpdateTraces).
+     */
+    public String legacyErrorCode(String adapterCode, String scope) {
         if (adapterCode == null || adapterCode.length() < 3 || adapterCode.charAt(1) != '.') {
             return adapterCode;
         }
         String family = adapterCode.substring(0, 2);
         String path = adapterCode.substring(2).replaceAll("\\[\\d+]", "");
-        String legacy = errorPaths.getProperty(path);
+        String legacy = scope == null ? null : errorPaths.getProperty(scope + "/" + path);
+        if (legacy == null) {
+            legacy = errorPaths.getProperty(path);
+        }
         return family + (legacy != null ? legacy : path.replace('/', '.'));
     }
 

@@ -24,6 +24,7 @@ import vn.lienthong.adapter.security.entity.ClientCredential;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage.StoredFile;
 import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.DocumentDetails;
 import vn.lienthong.adapter.tracking.entity.Recipient;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
 
@@ -60,6 +61,9 @@ public class SubmissionService {
         Document d = Document.outgoing(s.documentId(), s.fromOrganId(), now);
         d.describe(s.codeNumber(), s.codeNotation(), s.subject(), s.priority() == null ? 0 : s.priority(),
                 s.businessType(), s.promulgationDate());
+        d.detail(new DocumentDetails(s.fromOrganName(), s.promulgationPlace(), s.documentType(),
+                s.documentTypeName(), s.content(), s.signerCompetence(), s.signerPosition(), s.signerFullName(),
+                s.dueDate(), s.sphereOfPromulgation(), 0));
         if (s.change() != null) {
             relate(d, s);
         }

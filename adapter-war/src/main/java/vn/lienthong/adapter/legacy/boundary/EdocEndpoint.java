@@ -26,7 +26,9 @@ import vn.lienthong.adapter.intake.entity.Rejection;
 import vn.lienthong.adapter.legacy.control.LegacyCodes;
 import vn.lienthong.adapter.legacy.control.LegacyDirectory;
 import vn.lienthong.adapter.legacy.control.LegacyExchange;
+import vn.lienthong.adapter.legacy.control.LegacyExchange.StatusUpdate;
 import vn.lienthong.adapter.legacy.control.LegacyFault;
+import vn.lienthong.adapter.legacy.control.LegacyRecall;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.legacy.control.ManifestEntry;
@@ -52,6 +54,8 @@ public class EdocEndpoint {
             "ConfirmReceived", "UpdateTraces", "GetTraces", "CheckPermission", "GetOrganizations");
     private static final Set<String> CONTRACT_SCHEMAS = Set.of("edoc-schema.xsd", "edoc-requests.xsd",
             "edoc-xlink.xsd");
+    /** QCVN 102 status 13: the original sender asks to take the document back (edxml-qcvn102.md §7.2, §8). */
+    private static final String TAKE_BACK = "13";
     private static final Logger LOG = Logger.getLogger(EdocEndpoint.class.getName());
 
     @Inject
@@ -80,21 +84,40 @@ public class EdocEndpoint {
             resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        String action = action(req);
+        Exchange x = new Exchange(action(req));
+        ReplySender.send(resp, guarded(x, () -> process(req, x)));
+    }
+
+    /** One operation on an already read request (what {@link #handle} does after the HTTP layer; tests use it). */
+    LegacyReply answer(String action, LegacyEnvelope envelope, SwaMessage message) {
         Exchange x = new Exchange(action);
+        return guarded(x, () -> {
+            if (!ACTIONS.contains(x.action)) {
+                throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction; expected one of " + ACTIONS);
+            }
+            x.replies = replies.inVersionOf(envelope.soapNs());
+            return dispatch(x, envelope, message).soap12(x.replies.soap12());
+        });
+    }
+
+    private interface Operation {
+        LegacyReply run() throws IOException;
+    }
+
+    /** Runs the operation; every refusal becomes the hub's Report, and either way the request is audited. */
+    private LegacyReply guarded(Exchange x, Operation operation) {
         x.replies = replies; // SOAP 1.1 until the envelope says otherwise
-        LegacyReply reply;
         try {
-            reply = process(req, x);
+            LegacyReply reply = operation.run();
             audit.record(x.actor(), "LEGACY_" + x.auditAction(), x.organId, "ACCEPTED", null, x.detail);
+            return reply;
         } catch (LegacyFault f) {
-            reply = refuse(x, f);
+            return refuse(x, f);
         } catch (EJBException e) {
-            reply = refuse(x, unwrap(e, x));
+            return refuse(x, unwrap(e, x));
         } catch (RuntimeException | IOException e) {
-            reply = refuse(x, internal(e, x));
+            return refuse(x, internal(e, x));
         }
-        ReplySender.send(resp, reply);
     }
 
     private LegacyReply process(HttpServletRequest req, Exchange x) throws IOException {
@@ -124,7 +147,11 @@ public class EdocEndpoint {
                 CallerIdentity caller = authenticate(x, env.keyInfo(), LegacyCodes.CHECK_SIGNATURE);
                 MappedMessage mapped = mappings.mapSendDocument(env.header());
                 x.detail = "mapping=" + mapped.mapping() + "; parts=" + message.parts().size()
-                        + "; traceOrganIds=" + mapped.traceOrganIds();
+                        + "; traceOrganIds=" + mapped.traceOrganIds() + "; businessType=" + mapped.businessType();
+                if (mapped.businessType() == 1) {
+                    // A recall re-issues the stored original (RecallDispatcher): parts sent along are not used.
+                    return recall(x, caller, LegacySubmissions.toRecall(mapped));
+                }
                 var submission = LegacySubmissions.toSubmission(mapped, manifest(env), message.parts());
                 long id = exchange.send(caller, submission);
                 x.detail = x.detail + "; documentId=" + submission.documentId() + "; number=" + id;
@@ -152,6 +179,9 @@ public class EdocEndpoint {
                     throw new LegacyFault(LegacyCodes.PERMISSION, "This token may not report for " + update.fromOrganId());
                 }
                 x.detail = "status " + update.statusCode() + " for " + update.documentId();
+                if (TAKE_BACK.equals(mappings.statusToQcvn(update.statusCode()).orElse(null))) {
+                    return takeBack(x, caller, update);
+                }
                 exchange.updateTrace(update.fromOrganId(), update);
                 return LegacyReply.of(x.replies.report("UpdateTracesResponse", List.of()));
             }
@@ -171,6 +201,23 @@ public class EdocEndpoint {
             default:
                 throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction");
         }
+    }
+
+    /** SendDocument with business type 1: RecallService, answered as an accepted SendDocument. */
+    private LegacyReply recall(Exchange x, CallerIdentity caller, LegacyRecall recall) {
+        x.scope = recall.scope();
+        var done = exchange.recall(caller, recall);
+        x.detail = x.detail + "; recall of " + done.documentId() + ": " + done.outcome() + "; number=" + done.number();
+        // The hub answered every accepted SendDocument with a numeric id: a recall names the original's.
+        return LegacyReply.of(x.replies.sendDocumentAccepted(done.number()));
+    }
+
+    /** UpdateTraces with status 13 from the original sender: the same RecallService path. */
+    private LegacyReply takeBack(Exchange x, CallerIdentity caller, StatusUpdate takeBack) {
+        x.scope = LegacyRecall.BY_TAKE_BACK;
+        var done = exchange.takeBack(caller, takeBack);
+        x.detail = x.detail + "; take-back of " + done.documentId() + ": " + done.outcome();
+        return LegacyReply.of(x.replies.report("UpdateTracesResponse", List.of()));
     }
 
     private CallerIdentity authenticate(Exchange x, LegacyEnvelope.Credentials c, String missingCode) {
@@ -238,7 +285,8 @@ public class EdocEndpoint {
     /** Validation and mapping refusals keep their codes, rewritten to the hub's element paths. */
     private LegacyFault translate(RuntimeException e, Exchange x) {
         if (e instanceof Rejection r) {
-            String code = r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION : mappings.legacyErrorCode(r.code());
+            String code = r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION
+                    : mappings.legacyErrorCode(r.code(), x.scope);
             return new LegacyFault(code, r.getMessage());
         }
         if (e instanceof MappingException m) {
@@ -305,6 +353,8 @@ public class EdocEndpoint {
     private static final class Exchange {
         final String action;
         LegacyReplies replies;
+        /** Which legacy elements a refused recall names (error-paths.properties); null: the plain paths. */
+        String scope;
         String organId;
         CallerIdentity caller;
         String detail;

@@ -39,6 +39,12 @@ public final class LegacyCodes {
     public static final String GET_DOCUMENT_ALLOW = "M.GetDocumentCheckAllow";
     /** A status that cannot be matched to a received document. */
     public static final String UPDATE_TRACES = "M.UpdateTraces";
+    /** A business type other than 0 (new), 1 (recall), 2 (update), 3 (replace), or not a whole number. */
+    public static final String BUSINESS_TYPE = "M.TraceHeaderList.Business.BusinessDocType";
+    /** Status 13 (take-back request) from an organisation that is not the document's original sender. */
+    public static final String TAKE_BACK_NOT_SENDER = "M.Status.From.OrganId";
+    /** Status 13 naming, as ResponseFor/OrganId, an organisation the document was not sent to. */
+    public static final String TAKE_BACK_RECIPIENT = "M.Status.ResponseFor.OrganId";
     /** Unexpected failure; the description carries a correlation id, never internals. */
     public static final String INTERNAL = "M.Internal";
 

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
 import vn.lienthong.adapter.intake.entity.Submission;
 import vn.lienthong.adapter.legacy.entity.LegacyNumber;
@@ -42,6 +43,8 @@ public class LegacyExchange {
     @Inject
     SubmissionService submissions;
     @Inject
+    RecallService recalls;
+    @Inject
     DocumentQuery documents;
     @Inject
     Inbox inbox;
@@ -52,15 +55,68 @@ public class LegacyExchange {
     @Inject
     AdapterSettings settings;
 
-    /** SendDocument: a new document (M.Exist for one already sent, spec §12), answered with its numeric id. */
+    /**
+     * SendDocument: a new document (M.Exist for one already sent, spec §12 — business type 0 only), an update or a
+     * replacement, answered with its numeric id. An update keeps the DocumentId of what it updates, so the stored
+     * row is found by the content key the mapping gave it, not by DocumentId.
+     */
     public long send(CallerIdentity caller, Submission s) {
-        if (s.fromOrganId() != null && s.promulgationDate() != null && s.codeNumber() != null
+        if (s.change() == null && s.fromOrganId() != null && s.promulgationDate() != null && s.codeNumber() != null
                 && documents.outgoing(s.fromOrganId(), s.documentId()).isPresent()) {
             throw new LegacyFault("M.Exist", "Document " + s.documentId() + " was already sent");
         }
         var receipt = submissions.submit(caller, s);
-        Document d = documents.outgoing(s.fromOrganId(), receipt.documentId()).orElseThrow();
+        Document d = s.change() == null ? documents.outgoing(s.fromOrganId(), receipt.documentId()).orElseThrow()
+                : em.createNamedQuery(Document.BY_CLIENT_MESSAGE_ID, Document.class)
+                        .setParameter("user", caller.username()).setParameter("clientMessageId", s.clientMessageId())
+                        .getSingleResult();
         return numbers.forDocument(s.fromOrganId(), d.getId());
+    }
+
+    /**
+     * SendDocument with business type 1, or UpdateTraces with status 13: the one recall path of the adapter
+     * (local cancel while the outbox has not taken the document, else status 13 + a type-1 package). Repeating it
+     * is harmless: RecallService answers the outcome already decided.
+     */
+    public LegacyRecallOutcome recall(CallerIdentity caller, LegacyRecall r) {
+        if (r.fromOrganId() == null) {
+            throw new LegacyFault(LegacyRecall.BY_TAKE_BACK.equals(r.scope()) ? "N.Status.From.OrganId"
+                    : "N.MessageHeader.From.OrganId", "The recalling organisation is required");
+        }
+        // The first name under which this sender has a document; else the first name, for RecallService to refuse.
+        String target = r.targetCandidates().stream()
+                .filter(id -> documents.outgoing(r.fromOrganId(), id).isPresent()).findFirst()
+                .orElse(r.namedTarget());
+        var outcome = recalls.recall(caller, r.fromOrganId(), target, r.reason());
+        Document original = documents.outgoing(r.fromOrganId(), target).orElseThrow();
+        return new LegacyRecallOutcome(outcome, target, numbers.forDocument(r.fromOrganId(), original.getId()));
+    }
+
+    /**
+     * UpdateTraces with status 13 (spec §6.5, QCVN 102 §7.2): the roles are reversed — From is the original sender,
+     * ResponseFor/OrganId the recipient. Only the original sender may ask to take a document back: a recipient
+     * sending 13 about a document it received is refused instead of relaying a 13 that would mean nothing.
+     */
+    public LegacyRecallOutcome takeBack(CallerIdentity caller, StatusUpdate u) {
+        if (u.documentId() == null) {
+            throw new LegacyFault("N.Status.ResponseFor.DocumentId", "Status/ResponseFor/DocumentId is required");
+        }
+        var sent = documents.outgoing(u.fromOrganId(), u.documentId());
+        if (sent.isEmpty()) {
+            boolean receivedByCaller = u.originalSender() != null && documents.incoming(u.originalSender(), u.documentId())
+                    .filter(d -> d.getRecipients().stream().anyMatch(r -> r.getOrganId().equals(u.fromOrganId())))
+                    .isPresent();
+            if (receivedByCaller) {
+                throw new LegacyFault(LegacyCodes.TAKE_BACK_NOT_SENDER, "Status 13 (take-back) may only come from the"
+                        + " original sender of " + u.documentId() + "; a recipient answers with 15 or 16");
+            }
+        } else if (u.originalSender() != null && sent.get().getRecipients().stream()
+                .noneMatch(r -> r.getOrganId().equals(u.originalSender()))) {
+            throw new LegacyFault(LegacyCodes.TAKE_BACK_RECIPIENT, "Document " + u.documentId() + " was not sent to "
+                    + u.originalSender());
+        }
+        return recall(caller, new LegacyRecall(LegacyRecall.BY_TAKE_BACK, u.fromOrganId(), List.of(u.documentId()),
+                u.description()));
     }
 
     /** GetPendingDocumentIds: received documents not yet confirmed. */

@@ -101,8 +101,10 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.setServiceName(new QName(NS, "DocumentExchangeService"));
         factory.setEndpointName(new QName(NS, port));
         factory.setAddress(address);
-        // Accept MTOM/XOP requests (attachments as binary MIME parts instead of base64 text in the XML).
+        // Accept MTOM/XOP requests (attachments as binary MIME parts); WSS4J verifies the signature over the
+        // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
+        factory.getOutInterceptors().add(new InlineResponses());
         return factory;
     }
 

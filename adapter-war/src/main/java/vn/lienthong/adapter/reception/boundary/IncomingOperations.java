@@ -17,6 +17,7 @@ import vn.lienthong.adapter.reception.control.StatusReporting;
 import vn.lienthong.adapter.reception.entity.InboxItem;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.DocumentDetails;
 import vn.lienthong.adapter.tracking.entity.StatusEvent;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncomingResponse;
@@ -68,8 +69,21 @@ public class IncomingOperations {
         r.setEntry(entry(item));
         r.setCodeNumber(d.getCodeNumber());
         r.setCodeNotation(d.getCodeNotation());
-        r.setPromulgationDate(date(d));
+        r.setPromulgationDate(date(d.getPromulgationDate()));
         r.setPriority(d.getPriority());
+        DocumentDetails x = d.getDetails();
+        if (x != null) {
+            r.setFromOrganName(x.getFromOrganName());
+            r.setPromulgationPlace(x.getPromulgationPlace());
+            r.setDocumentType(x.getDocumentType());
+            r.setDocumentTypeName(x.getDocumentTypeName());
+            r.setContent(x.getContentSummary());
+            r.setSignerCompetence(x.getSignerCompetence());
+            r.setSignerPosition(x.getSignerPosition());
+            r.setSignerFullName(x.getSignerFullName());
+            r.setDueDate(date(x.getDueDate()));
+            r.setSphereOfPromulgation(x.getSphereOfPromulgation());
+        }
         r.setPackageSha256(d.getPackageSha256());
         if (item.getKind() == InboxItem.Kind.DOCUMENT) {
             for (StoredAttachment a : d.getAttachments()) {
@@ -165,11 +179,10 @@ public class IncomingOperations {
         return e;
     }
 
-    private static XMLGregorianCalendar date(Document d) {
-        if (d.getPromulgationDate() == null) {
+    private static XMLGregorianCalendar date(java.time.LocalDate p) {
+        if (p == null) {
             return null;
         }
-        var p = d.getPromulgationDate();
         return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(p.getYear(), p.getMonthValue(),
                 p.getDayOfMonth(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED);
     }

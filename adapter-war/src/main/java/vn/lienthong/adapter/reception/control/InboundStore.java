@@ -21,6 +21,7 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.entity.InboxItem;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
 import vn.lienthong.adapter.tracking.entity.Document;
+import vn.lienthong.adapter.tracking.entity.DocumentDetails;
 import vn.lienthong.adapter.tracking.entity.Recipient;
 import vn.lienthong.adapter.tracking.entity.StatusEvent;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
@@ -103,6 +104,7 @@ public class InboundStore {
                 h.subject(), h.otherInfo() == null || h.otherInfo().priority() == null ? 0 : h.otherInfo().priority(),
                 type, h.promulgationInfo() == null ? null : h.promulgationInfo().promulgationDate());
         d.received(settings.dataDir().relativize(f.file()).toString(), f.axisDocId(), h.subject(), d.getPriority());
+        d.detail(details(h));
         h.to().stream().filter(o -> recipients.contains(o.organId())).map(o -> o.organId()).distinct()
                 .forEach(organ -> d.addRecipient(new Recipient(organ, null)));
         for (ReceivedAttachment a : attachments) {
@@ -164,6 +166,17 @@ public class InboundStore {
         em.persist(r);
         LOG.fine(() -> "Status " + s.statusCode() + " from " + from + " for " + documentId);
         return r;
+    }
+
+    private static DocumentDetails details(MessageHeader h) {
+        var type = h.documentType();
+        var signer = h.signerInfo();
+        return new DocumentDetails(h.from() == null ? null : h.from().organName(),
+                h.promulgationInfo() == null ? null : h.promulgationInfo().place(),
+                type == null ? null : type.type(), type == null ? null : type.typeName(), h.content(),
+                signer == null ? null : signer.competence(), signer == null ? null : signer.position(),
+                signer == null ? null : signer.fullName(), h.dueDate(),
+                h.otherInfo() == null ? null : h.otherInfo().sphereOfPromulgation(), h.steeringType());
     }
 
     private boolean alreadyRecorded(Document d, String organ, String code, OffsetDateTime at) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -101,6 +102,8 @@ public class Document {
     private OffsetDateTime sendStartedAt;
     @Column(name = "queued_at")
     private OffsetDateTime queuedAt;
+    @Embedded
+    private DocumentDetails details;
     @Version
     private long version;
 
@@ -188,6 +191,10 @@ public class Document {
     /** Idempotency key of a change request: repeated only with the same client message id. */
     public void keyedBy(String dedupKey) {
         this.dedupKey = dedupKey;
+    }
+
+    public void detail(DocumentDetails details) {
+        this.details = details;
     }
 
     public boolean isStatus() {
@@ -295,6 +302,7 @@ public class Document {
     public String getStatusCode() { return statusCode; }
     public String getStatusDescription() { return statusDescription; }
     public String getDedupKey() { return dedupKey; }
+    public DocumentDetails getDetails() { return details; }
     public String getRecallState() { return recallState; }
     public String getRecallReason() { return recallReason; }
     public OffsetDateTime getRecallRequestedAt() { return recallRequestedAt; }

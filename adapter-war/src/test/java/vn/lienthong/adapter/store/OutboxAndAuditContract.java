@@ -27,9 +27,7 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +55,7 @@ abstract class OutboxAndAuditContract {
 
     @BeforeEach
     void migrateAndOpen() {
-        Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
+        TestStores.freshSchema(dataSource());
         nodeA = node("node-a");
         nodeB = node("node-b");
         // Log both sessions in now: a lazy first login takes longer than the short leases below.
@@ -68,12 +65,9 @@ abstract class OutboxAndAuditContract {
     }
 
     private EntityManagerFactory node(String name) {
-        return Persistence.createEntityManagerFactory("lienthong", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", dataSource(),
-                // Without its own session name EclipseLink would give both factories one shared session.
-                "eclipselink.session-name", getClass().getSimpleName() + "-" + name));
+        // Without its own session name EclipseLink would give both factories one shared session.
+        return TestStores.persistenceUnit(dataSource(),
+                Map.of("eclipselink.session-name", getClass().getSimpleName() + "-" + name));
     }
 
     @AfterEach

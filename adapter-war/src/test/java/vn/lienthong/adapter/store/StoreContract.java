@@ -11,14 +11,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
 
 import org.flywaydb.core.Flyway;
@@ -31,7 +29,6 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.PasswordHasher;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 import vn.lienthong.adapter.tracking.entity.Document;
-import vn.lienthong.adapter.tracking.entity.DocumentState;
 import vn.lienthong.adapter.tracking.entity.Recipient;
 import vn.lienthong.adapter.tracking.entity.StatusEvent;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
@@ -49,12 +46,8 @@ abstract class StoreContract {
 
     @BeforeEach
     void migrateAndOpen() {
-        Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
-        emf = Persistence.createEntityManagerFactory("lienthong", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", dataSource()));
+        TestStores.freshSchema(dataSource());
+        emf = TestStores.persistenceUnit(dataSource());
         em = emf.createEntityManager();
     }
 

@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.packaging.control.PackageBuilder;
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.reception.control.StatusReporting;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.Recipient;
@@ -51,6 +52,8 @@ public class RecallDispatcher {
     AttachmentStorage storage;
     @Inject
     AdapterSettings settings;
+    @Inject
+    StatusReporting statuses;
 
     @SuppressWarnings("unchecked")
     public List<String> due() {
@@ -70,28 +73,17 @@ public class RecallDispatcher {
         em.refresh(original);
         var now = VietnamTime.now();
         for (Recipient r : original.getRecipients()) {
-            em.persist(takeBack(original, r.getOrganId(), now));
+            takeBack(original, r.getOrganId(), now);
         }
         em.persist(recallPackage(original, now));
         return true;
     }
 
-    private Document takeBack(Document original, String recipient, java.time.OffsetDateTime now) {
+    private void takeBack(Document original, String recipient, java.time.OffsetDateTime now) {
         StatusPackage pkg = new StatusPackage(Organization.of(original.getSenderOrganId(), null),
                 new ResponseFor(recipient, code(original), original.getDocumentId(), original.getPromulgationDate()),
                 null, "13", original.getRecallReason(), LocalDateTime.now(VietnamTime.ZONE).withNano(0));
-        Document status = Document.outgoingStatus(original.getDocumentId(), original.getSenderOrganId(), "13",
-                original.getRecallReason(), now);
-        status.addRecipient(new Recipient(recipient, null));
-        status.relatesTo(original.getId());
-        try {
-            var built = packages.buildStatus(status.getId(), pkg);
-            storage.removeOnRollback(storage.resolve(built.relativePath()));
-            status.packaged(built.relativePath(), built.sha256(), now);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the take-back status", e);
-        }
-        return status;
+        statuses.queue(pkg, original.getDocumentId(), recipient, now).relatesTo(original.getId());
     }
 
     /** The original package re-issued as business type 1, with the reason and our new TraceHeader. */

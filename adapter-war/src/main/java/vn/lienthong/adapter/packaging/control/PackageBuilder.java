@@ -100,32 +100,30 @@ public class PackageBuilder {
             sources.add(new AttachmentSource(f.name(), f.description() == null ? f.name() : f.description(),
                     f.contentType(), () -> Files.newInputStream(file)));
         }
-        Path dir = settings.packagesDir();
-        Files.createDirectories(dir);
-        Path unsigned = Files.createTempFile(dir, key, ".unsigned");
-        Path signed = dir.resolve(key + ".edxml");
-        try {
-            try (OutputStream out = Files.newOutputStream(unsigned)) {
-                new EdxmlWriter().writeDocument(pkg, sources, out);
-            }
-            Path signing = Files.createTempFile(dir, key, ".signing");
-            new PackageSigner(credentials(), SignatureAlgorithm.DEFAULT).sign(unsigned, signing);
-            Files.move(signing, signed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(unsigned);
-        }
-        return new BuiltPackage(settings.dataDir().relativize(signed).toString(), sha256(signed));
+        return writeAndSign(key, out -> new EdxmlWriter().writeDocument(pkg, sources, out));
     }
 
     /** Writes and signs a status package (spec §7), signed like document packages. */
     public BuiltPackage buildStatus(String key, StatusPackage status) throws IOException {
+        return writeAndSign(key, out -> new EdxmlWriter().writeStatus(status, out));
+    }
+
+    private interface PackageWriting {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a package to a temporary file, signs it last (enveloped signature over the final bytes) into
+     * {@code packages/<key>.edxml}, and moves it into place atomically: a crash never leaves half a package.
+     */
+    private BuiltPackage writeAndSign(String key, PackageWriting writing) throws IOException {
         Path dir = settings.packagesDir();
         Files.createDirectories(dir);
         Path unsigned = Files.createTempFile(dir, key, ".unsigned");
         Path signed = dir.resolve(key + ".edxml");
         try {
             try (OutputStream out = Files.newOutputStream(unsigned)) {
-                new EdxmlWriter().writeStatus(status, out);
+                writing.writeTo(out);
             }
             Path signing = Files.createTempFile(dir, key, ".signing");
             new PackageSigner(credentials(), SignatureAlgorithm.DEFAULT).sign(unsigned, signing);

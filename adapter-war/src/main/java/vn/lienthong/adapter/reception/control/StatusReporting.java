@@ -82,9 +82,20 @@ public class StatusReporting {
                         received.getPromulgationDate()),
                 new StaffInfo(null, null, staff, null, null, null),
                 normalised, description, LocalDateTime.now(VietnamTime.ZONE).withNano(0));
-        Document status = Document.outgoingStatus(received.getDocumentId(), reporterOrganId, normalised, description,
-                now);
-        status.addRecipient(new Recipient(received.getSenderOrganId(), null));
+        Document status = queue(pkg, received.getDocumentId(), received.getSenderOrganId(), now);
+        status.relatesTo(received.getId());
+        em.persist(new StatusEvent(received, reporterOrganId, normalised, description, staff, now, now));
+        return status;
+    }
+
+    /**
+     * Writes and signs {@code pkg}, and puts it in the outbox addressed to {@code addressee} (the organisation the
+     * axis routes it to by ResponseFor), within the caller's transaction.
+     */
+    public Document queue(StatusPackage pkg, String documentId, String addressee, java.time.OffsetDateTime now) {
+        Document status = Document.outgoingStatus(documentId, pkg.from().organId(), pkg.statusCode(),
+                pkg.description(), now);
+        status.addRecipient(new Recipient(addressee, null));
         try {
             var built = packages.buildStatus(status.getId(), pkg);
             storage.removeOnRollback(storage.resolve(built.relativePath()));
@@ -93,7 +104,6 @@ public class StatusReporting {
             throw new UncheckedIOException("Cannot write the status package", e);
         }
         em.persist(status);
-        em.persist(new StatusEvent(received, reporterOrganId, normalised, description, staff, now, now));
         return status;
     }
 

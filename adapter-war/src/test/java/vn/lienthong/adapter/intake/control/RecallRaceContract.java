@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,13 +15,12 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.adapter.store.TestStores;
 import vn.lienthong.adapter.delivery.control.OutboxClaims;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.entity.Document;
@@ -45,12 +43,8 @@ abstract class RecallRaceContract {
 
     @BeforeEach
     void open() {
-        Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
-        emf = Persistence.createEntityManagerFactory("lienthong", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", dataSource()));
+        TestStores.freshSchema(dataSource());
+        emf = TestStores.persistenceUnit(dataSource());
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,13 +15,12 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.adapter.store.TestStores;
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.legacy.entity.LegacyToken;
 import vn.lienthong.adapter.security.control.PasswordHasher;
@@ -46,12 +44,8 @@ abstract class LegacyStoreContract {
 
     @BeforeEach
     void migrateAndOpen() {
-        Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
-        emf = Persistence.createEntityManagerFactory("lienthong", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", dataSource()));
+        TestStores.freshSchema(dataSource());
+        emf = TestStores.persistenceUnit(dataSource());
         em = emf.createEntityManager();
         tokens = new LegacyTokens();
         tokens.em = em;

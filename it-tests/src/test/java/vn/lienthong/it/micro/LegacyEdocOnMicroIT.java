@@ -54,6 +54,7 @@ import vn.lienthong.edxml.write.EdxmlWriter;
 import vn.lienthong.it.support.Await;
 import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.CounterpartSystem;
 import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.ExchangeClients;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
@@ -116,6 +117,98 @@ class LegacyEdocOnMicroIT extends AdapterOnMicro {
         Answer again = post("SendDocument", multipart(sendDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN,
                 number, token, "", refs("att1", "cong-van.pdf")), part("att1", "application/pdf", "binary", pdf)));
         assertEquals(List.of("M.Exist"), codes(again));
+    }
+
+    /**
+     * Recall through the old protocol, full cycle: a legacy SendDocument of a new document, then — once the outbox
+     * has transmitted it — a legacy SendDocument with business type 1. The recall answer names the original's
+     * numeric id, and the counterpart receives what RecallService queues after transmission: status 13 and the
+     * business-type-1 package. (The local cancel before transmission is proven on H2: LegacyRecallFlowTest.)
+     */
+    @Test
+    void aLegacyRecallOfATransmittedDocumentReachesTheCounterpartAsStatus13AndABusinessType1Package() throws Exception {
+        String number = uniqueNumber();
+        String documentId = documentId(demo.organId(), number);
+        byte[] pdf = "%PDF-1.4\nlegacy recall\n".getBytes(StandardCharsets.US_ASCII);
+        Answer sent = post("SendDocument", multipart(sendDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN,
+                number, token, "", refs("a", "cong-van.pdf")), part("a", "application/pdf", "binary", pdf)));
+        assertEquals(List.of(), codes(sent), sent.body);
+        String originalNumber = numericId(sent);
+
+        try (CounterpartSystem counterpart = new CounterpartSystem()) {
+            Await.until("the new document at the counterpart", WAIT, () ->
+                    counterpart.businessTypes(documentId).contains(0) ? Optional.of(true) : Optional.empty());
+
+            String recall = sendDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN, number, token, "",
+                    refs("a", "cong-van.pdf")).replace("<edXML:BussinessDocType>0</edXML:BussinessDocType>",
+                    "<edXML:DocumentId>" + documentId + "</edXML:DocumentId><edXML:BussinessDocType>1"
+                            + "</edXML:BussinessDocType><edXML:BussinessDocReason>Thu hồi văn bản điện tử: ban hành nhầm"
+                            + "</edXML:BussinessDocReason>");
+            Answer recalled = post("SendDocument", multipart(recall, part("a", "application/pdf", "binary", pdf)));
+            assertEquals(List.of(), codes(recalled), recalled.body);
+            assertTrue(recalled.body.contains("<edXML:SendDocumentResponse>"), recalled.body);
+            assertEquals(originalNumber, numericId(recalled), "the recall answers with the original's numeric id");
+
+            Await.until("status 13 and the business-type-1 package at the counterpart", WAIT, () ->
+                    counterpart.statuses(documentId).contains("13") && counterpart.businessTypes(documentId).contains(1)
+                            ? Optional.of(true) : Optional.empty());
+            assertEquals(List.of("13"), counterpart.statuses(documentId), "one take-back status per recipient");
+
+            // Asked again (a client retrying after a lost answer): the same answer, nothing sent twice.
+            Answer again = post("SendDocument", multipart(recall, part("a", "application/pdf", "binary", pdf)));
+            assertEquals(List.of(), codes(again), again.body);
+            Thread.sleep(3_000);
+            assertEquals(List.of("13"), counterpart.statuses(documentId));
+            assertEquals(1L, counterpart.businessTypes(documentId).stream().filter(t -> t == 1).count());
+
+            // Status 13 is the original sender's: a recipient sending it about a document it received is refused.
+            List<Long> before = pendingIds();
+            String incomingNumber = uniqueNumber();
+            counterpart.send(demo.organId(), incomingNumber, pdf, 0);
+            Await.until("the counterpart's document in our inbox", WAIT, () -> pendingIds().stream()
+                    .filter(i -> !before.contains(i)).findFirst());
+            Answer notOurs = post("UpdateTraces", xml(updateTraces(demo.organId(), token,
+                    CounterpartSystem.newDocumentId(incomingNumber), "13")));
+            assertEquals(List.of("M.Status.From.OrganId"), codes(notOurs));
+        }
+    }
+
+    /** Update (business type 2) through the old protocol: a new numeric id, the type-2 package on the axis, once. */
+    @Test
+    void aLegacyUpdateIsSubmittedThroughThePipelineAndReachesTheCounterpartOnce() throws Exception {
+        String number = uniqueNumber();
+        String documentId = documentId(demo.organId(), number);
+        byte[] pdf = "%PDF-1.4\nlegacy update\n".getBytes(StandardCharsets.US_ASCII);
+        Answer sent = post("SendDocument", multipart(sendDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN,
+                number, token, "", refs("a", "cong-van.pdf")), part("a", "application/pdf", "binary", pdf)));
+        assertEquals(List.of(), codes(sent), sent.body);
+        String update = sendDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN, number, token, "",
+                refs("a", "cong-van-sua.pdf")).replace("<edXML:BussinessDocType>0</edXML:BussinessDocType>",
+                "<edXML:DocumentId>" + documentId + "</edXML:DocumentId><edXML:BussinessDocType>2</edXML:BussinessDocType>"
+                        + "<edXML:BussinessDocReason>Cập nhật văn bản điện tử</edXML:BussinessDocReason>"
+                        + "<edXML:BussinessDocumentInfo><edXML:DocumentInfo>1</edXML:DocumentInfo>"
+                        + "<edXML:DocumentReceiver>0</edXML:DocumentReceiver></edXML:BussinessDocumentInfo>");
+        byte[] corrected = "%PDF-1.4\nlegacy update, corrected\n".getBytes(StandardCharsets.US_ASCII);
+        Answer updated = post("SendDocument", multipart(update, part("a", "application/pdf", "binary", corrected)));
+        assertEquals(List.of(), codes(updated), updated.body);
+        assertFalse(numericId(updated).equals(numericId(sent)), "the update is a document of its own");
+        Answer retried = post("SendDocument", multipart(update, part("a", "application/pdf", "binary", corrected)));
+        assertEquals(numericId(updated), numericId(retried), "the same update again gets the first answer");
+
+        try (CounterpartSystem counterpart = new CounterpartSystem()) {
+            Await.until("the new document and its update at the counterpart", WAIT, () -> {
+                List<Integer> types = counterpart.businessTypes(documentId);
+                return types.contains(0) && types.contains(2) ? Optional.of(types) : Optional.empty();
+            });
+            Thread.sleep(3_000);
+            assertEquals(1L, counterpart.businessTypes(documentId).stream().filter(t -> t == 2).count(), "sent once");
+        }
+    }
+
+    private static String numericId(Answer a) {
+        Matcher m = Pattern.compile("<edXML:DocumentId>(\\d+)</edXML:DocumentId>").matcher(a.body);
+        assertTrue(m.find(), a.body);
+        return m.group(1);
     }
 
     @Test

@@ -99,21 +99,6 @@ abstract class StoreContract {
     }
 
     @Test
-    void urgentDocumentsAreDueFirst() {
-        OffsetDateTime now = VietnamTime.now();
-        persist(newDocument("A", 0, now.minusMinutes(3)));
-        persist(newDocument("B", 3, now.minusMinutes(1)));
-        persist(newDocument("C", 1, now.minusMinutes(2)));
-        Document sent = newDocument("D", 4, now.minusMinutes(5));
-        sent.sent("axis-1", now);
-        persist(sent);
-
-        List<String> due = em.createNamedQuery(Document.DUE_FOR_SENDING, Document.class)
-                .setParameter("now", now).getResultList().stream().map(Document::getDocumentId).toList();
-        assertEquals(List.of("B", "C", "A"), due);
-    }
-
-    @Test
     void theSameDocumentFromTheSameSenderIsStoredOnce() {
         OffsetDateTime now = VietnamTime.now();
         persist(newDocument("dup", 0, now));

@@ -91,15 +91,6 @@ public final class DemoPki {
         }
     }
 
-    /** Issues a certificate whose validity window is given explicitly (for expiry tests). */
-    public Issued issueRsa(String commonName, Instant notBefore, Instant notAfter) {
-        KeyPair keys = rsaKeyPair();
-        X500Name subject = new X500Name("CN=" + commonName + ",O=Lien thong adapter demo,C=VN");
-        X509Certificate cert = issue(subject, keys.getPublic(), issuerName(), caKeys.getPrivate(), caCertificate,
-                notBefore, notAfter, false);
-        return new Issued(keys.getPrivate(), cert, caCertificate);
-    }
-
     private Issued issue(String commonName, KeyPair keys, Duration validity, Instant notBefore) {
         X500Name subject = new X500Name("CN=" + commonName + ",O=Lien thong adapter demo,C=VN");
         X509Certificate cert = issue(subject, keys.getPublic(), issuerName(), caKeys.getPrivate(), caCertificate,

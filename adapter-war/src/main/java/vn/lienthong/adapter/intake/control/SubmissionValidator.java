@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.intake.entity.Rejection;
 import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.edxml.id.OrganId;
 
 /**
  * Checks a submission before anything is stored. Limits are the best available (QCVN 102 field table as
@@ -14,7 +15,6 @@ import vn.lienthong.adapter.intake.entity.Submission;
  */
 public final class SubmissionValidator {
 
-    private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Za-z._-]{1,35}");
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1f]{1,255}");
 
     private final AdapterSettings settings;
@@ -42,6 +42,10 @@ public final class SubmissionValidator {
             }
         }
         text("document/codeNumber", s.codeNumber(), 11, true);
+        if (s.codeNumber().contains(",") || s.codeNumber().contains("/")) {
+            // They separate the parts of the DocumentId (OrganId,yyyy/MM/dd,Number/Notation).
+            throw Rejection.invalid("document/codeNumber", "The number must not contain ',' or '/'");
+        }
         text("document/codeNotation", s.codeNotation(), 30, true);
         if (s.promulgationDate() == null) {
             throw Rejection.missing("document/promulgationDate");
@@ -107,7 +111,7 @@ public final class SubmissionValidator {
         if (value == null || value.isBlank()) {
             throw Rejection.missing(field);
         }
-        if (!ORGAN_ID.matcher(value).matches()) {
+        if (!OrganId.isReceivable(value)) {
             throw Rejection.invalid(field, "Not an organisation id (letters, digits, '.', '_', '-'; at most 35)");
         }
     }

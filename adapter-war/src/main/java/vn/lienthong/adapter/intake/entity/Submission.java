@@ -3,6 +3,8 @@ package vn.lienthong.adapter.intake.entity;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.lienthong.edxml.id.DocumentId;
+
 /** An outgoing document as a client submitted it, before it is stored and packaged. */
 public record Submission(
         String clientMessageId,
@@ -69,10 +71,14 @@ public record Submission(
         }
     }
 
+    /** True when the parts of the DocumentId are present and free of its separators (',' and '/'). */
+    public boolean hasDocumentIdParts() {
+        return fromOrganId != null && promulgationDate != null && codeNumber != null && !fromOrganId.contains(",")
+                && !codeNumber.contains(",") && !codeNumber.contains("/");
+    }
+
     /** {@code OrganId,yyyy/MM/dd,Number/Notation}: the de-facto DocumentId form of QCVN 102 traffic. */
     public String documentId() {
-        return fromOrganId + "," + String.format("%04d/%02d/%02d", promulgationDate.getYear(),
-                promulgationDate.getMonthValue(), promulgationDate.getDayOfMonth())
-                + "," + codeNumber + "/" + codeNotation;
+        return DocumentId.compose(fromOrganId, promulgationDate, codeNumber, codeNotation);
     }
 }

@@ -61,7 +61,7 @@ public class LegacyExchange {
      * row is found by the content key the mapping gave it, not by DocumentId.
      */
     public long send(CallerIdentity caller, Submission s) {
-        if (s.change() == null && s.fromOrganId() != null && s.promulgationDate() != null && s.codeNumber() != null
+        if (s.change() == null && s.hasDocumentIdParts()
                 && documents.outgoing(s.fromOrganId(), s.documentId()).isPresent()) {
             throw new LegacyFault("M.Exist", "Document " + s.documentId() + " was already sent");
         }

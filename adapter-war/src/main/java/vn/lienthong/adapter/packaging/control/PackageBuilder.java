@@ -1,19 +1,12 @@
 package vn.lienthong.adapter.packaging.control;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +14,7 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.platform.io.Sha256;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.edxml.model.BusinessType;
@@ -131,7 +125,7 @@ public class PackageBuilder {
         } finally {
             Files.deleteIfExists(unsigned);
         }
-        return new BuiltPackage(settings.dataDir().relativize(signed).toString(), sha256(signed));
+        return new BuiltPackage(settings.dataDir().relativize(signed).toString(), Sha256.of(signed));
     }
 
     private static MessageHeader header(String documentId, Submission s) {
@@ -151,23 +145,7 @@ public class PackageBuilder {
     }
 
     private SigningCredentials credentials() {
-        try {
-            var ks = keys.adapterKeyStore();
-            PrivateKey key = (PrivateKey) ks.getKey(KeyMaterial.ADAPTER_ALIAS, keys.password());
-            X509Certificate[] chain = java.util.Arrays.stream(ks.getCertificateChain(KeyMaterial.ADAPTER_ALIAS))
-                    .map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
-            return new SigningCredentials(key, chain);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot use the adapter signing key", e);
-        }
+        return new SigningCredentials(keys.signingKey(), keys.signingChain());
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +43,9 @@ public class KeyMaterial {
     private KeyStore adapterKeyStore;
     private KeyStore trustStore;
     private char[] password;
+    private PrivateKey signingKey;
+    private X509Certificate[] signingChain;
+    private List<X509Certificate> trustAnchors;
 
     public synchronized KeyStore adapterKeyStore() {
         ensureLoaded();
@@ -51,6 +60,24 @@ public class KeyMaterial {
     public synchronized char[] password() {
         ensureLoaded();
         return password.clone();
+    }
+
+    /** The adapter's signing key (read once: unlocking a PKCS#12 entry costs a key derivation). */
+    public synchronized PrivateKey signingKey() {
+        ensureLoaded();
+        return signingKey;
+    }
+
+    /** The adapter's certificate chain, signing certificate first. */
+    public synchronized X509Certificate[] signingChain() {
+        ensureLoaded();
+        return signingChain.clone();
+    }
+
+    /** The CA certificates of the trust store: whose client certificates and package signatures are trusted. */
+    public synchronized List<X509Certificate> trustAnchors() {
+        ensureLoaded();
+        return trustAnchors;
     }
 
     public Path adapterKeyStoreFile() {
@@ -72,6 +99,23 @@ public class KeyMaterial {
         }
         adapterKeyStore = load(adapterKeyStoreFile());
         trustStore = load(dir.resolve("truststore.p12"));
+        try {
+            signingKey = (PrivateKey) adapterKeyStore.getKey(ADAPTER_ALIAS, password);
+            var chain = adapterKeyStore.getCertificateChain(ADAPTER_ALIAS);
+            if (signingKey == null || chain == null) {
+                throw new IllegalStateException("No key entry '" + ADAPTER_ALIAS + "' in " + adapterKeyStoreFile());
+            }
+            signingChain = Arrays.stream(chain).map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (String alias : Collections.list(trustStore.aliases())) {
+                if (trustStore.getCertificate(alias) instanceof X509Certificate c) {
+                    anchors.add(c);
+                }
+            }
+            trustAnchors = List.copyOf(anchors);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read key entry '" + ADAPTER_ALIAS + "' of " + adapterKeyStoreFile(), e);
+        }
     }
 
     private void generateDemo(Path dir) {

@@ -1,18 +1,8 @@
 package vn.lienthong.adapter.reception.control;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.KeyStoreException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -25,6 +15,7 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.delivery.control.AxisGateway;
+import vn.lienthong.adapter.platform.io.Sha256;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
 import vn.lienthong.axis.client.AckStatus;
@@ -97,7 +88,7 @@ public class AxisReceiver {
         String sha256;
         try {
             size = Files.size(file);
-            sha256 = sha256(file);
+            sha256 = Sha256.of(file);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }
@@ -131,26 +122,7 @@ public class AxisReceiver {
     }
 
     private VerificationResult verify(Path file) throws IOException {
-        List<X509Certificate> anchors = new ArrayList<>();
-        try {
-            var ts = keys.trustStore();
-            for (String alias : Collections.list(ts.aliases())) {
-                if (ts.getCertificate(alias) instanceof X509Certificate c) {
-                    anchors.add(c);
-                }
-            }
-        } catch (KeyStoreException e) {
-            throw new IllegalStateException("Trust store unusable", e);
-        }
-        return new PackageVerifier(anchors).verify(file);
+        return new PackageVerifier(keys.trustAnchors()).verify(file);
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

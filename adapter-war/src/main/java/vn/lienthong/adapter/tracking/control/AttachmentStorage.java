@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -20,6 +18,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.platform.io.Sha256;
 
 /**
  * Attachment bytes on disk, one folder per document. Files written inside a transaction are removed again if
@@ -45,7 +44,7 @@ public class AttachmentStorage {
         Files.createDirectories(dir);
         Path target = dir.resolve(Integer.toString(position));
         Path tmp = Files.createTempFile(dir, "incoming", ".part");
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         long size;
         try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(tmp)) {
             size = in.transferTo(out);
@@ -53,7 +52,7 @@ public class AttachmentStorage {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         removeOnRollback(target);
         return new StoredFile(settings.dataDir().relativize(target).toString(), size,
-                HexFormat.of().formatHex(sha.digest()));
+                Sha256.hex(sha));
     }
 
     public Path resolve(String relativePath) {
@@ -81,11 +80,4 @@ public class AttachmentStorage {
         });
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -22,9 +22,6 @@ import jakarta.persistence.Version;
 /** A document that passed through the adapter, outgoing or incoming. */
 @Entity
 @Table(name = "document")
-@NamedQuery(name = Document.DUE_FOR_SENDING,
-        query = "SELECT d FROM Document d WHERE d.state = vn.lienthong.adapter.tracking.entity.DocumentState.QUEUED"
-                + " AND d.nextAttemptAt <= :now ORDER BY d.priority DESC, d.createdAt")
 @NamedQuery(name = Document.BY_SENDER_AND_DOCUMENT_ID,
         query = "SELECT d FROM Document d WHERE d.direction = :direction AND d.senderOrganId = :sender"
                 + " AND d.documentId = :documentId AND d.messageType = 'EDOC' AND d.businessType = 0")
@@ -32,7 +29,6 @@ import jakarta.persistence.Version;
         query = "SELECT d FROM Document d WHERE d.submittedBy = :user AND d.clientMessageId = :clientMessageId")
 public class Document {
 
-    public static final String DUE_FOR_SENDING = "Document.dueForSending";
     public static final String BY_SENDER_AND_DOCUMENT_ID = "Document.bySenderAndDocumentId";
     public static final String BY_CLIENT_MESSAGE_ID = "Document.byClientMessageId";
 

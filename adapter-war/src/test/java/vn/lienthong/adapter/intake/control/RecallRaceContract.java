@@ -1,7 +1,6 @@
 package vn.lienthong.adapter.intake.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -91,7 +90,6 @@ abstract class RecallRaceContract {
         assertEquals(rounds(), recalledLocally + sentThenRecalled);
         System.out.printf("recall race: %d recalled locally, %d sent then recalled%n", recalledLocally,
                 sentThenRecalled);
-        assertTrue(recalledLocally + sentThenRecalled > 0);
     }
 
     /** What the outbox does: claim (conditional UPDATE), mark the send started, then record it sent. */

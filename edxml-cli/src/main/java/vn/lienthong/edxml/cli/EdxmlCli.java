@@ -76,8 +76,11 @@ public final class EdxmlCli {
                 "           [--password-env <VAR>|--password-file <file>] <in> <out>",
                 "                                       enveloped XML signature (spec 10.2); the password is read",
                 "                                       from EDXML_P12_PASSWORD unless told otherwise",
-                "  verify   [--trust <ca.pem>]... [--allow-sha1] <file>",
-                "                                       exit 0 valid, 1 invalid or unsigned, 2 unreadable",
+                "                                       exit 0 signed, 1 refused (validate's error findings,",
+                "                                       already signed, certificate not valid now), 2 unreadable",
+                "  verify   [--trust <ca.pem>]... [--allow-sha1] [--at <ISO-8601 time>] <file>",
+                "                                       certificate checked now (or at --at); exit 0 valid,",
+                "                                       1 invalid or unsigned, 2 unreadable",
                 "");
     }
 }

@@ -7,15 +7,23 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Locale;
+import vn.lienthong.edxml.read.AttachmentSink;
 import vn.lienthong.edxml.read.EdxmlParseException;
+import vn.lienthong.edxml.read.EdxmlReader;
+import vn.lienthong.edxml.read.ReadResult;
 import vn.lienthong.edxml.sign.PackageSigner;
 import vn.lienthong.edxml.sign.SignatureAlgorithm;
 import vn.lienthong.edxml.sign.SigningCredentials;
 import vn.lienthong.edxml.sign.SigningException;
+import vn.lienthong.edxml.validate.Finding;
 
 /**
  * Signs a package with a key from PKCS#12. The password never appears on the command line (it would be visible in
  * the process list): it comes from an environment variable or a file.
+ *
+ * <p>Only what {@code validate} accepts is signed: the package is read and checked first (not well-formed: exit 2;
+ * error findings: exit 1), so a signature never vouches for a package receivers would refuse. The certificate
+ * must be valid now: verifiers check it at their own clock (see README, "Signing time").
  */
 final class SignCommand implements Command {
 
@@ -54,6 +62,18 @@ final class SignCommand implements Command {
             err.println("error: " + e.getMessage());
             return EdxmlCli.USAGE;
         }
+        int refused = refuseInvalidPackage(in, err);
+        if (refused != EdxmlCli.OK) {
+            return refused;
+        }
+        try {
+            creds.certificate().checkValidity();
+        } catch (java.security.cert.CertificateException e) {
+            err.println("error: the signing certificate is not valid now (valid "
+                    + creds.certificate().getNotBefore().toInstant() + " to "
+                    + creds.certificate().getNotAfter().toInstant() + "); verifiers would refuse the signature");
+            return EdxmlCli.FINDINGS;
+        }
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".edxml-sign-", ".tmp");
         try {
             signer.sign(in, tmp);
@@ -70,6 +90,26 @@ final class SignCommand implements Command {
         out.println("signed " + target + " with " + alg + " as " + creds.certificate().getSubjectX500Principal()
                 .getName());
         return EdxmlCli.OK;
+    }
+
+    /** Reads the package as {@code validate} does; prints the error findings. */
+    private static int refuseInvalidPackage(Path in, PrintStream err) throws java.io.IOException {
+        ReadResult read;
+        try {
+            read = new EdxmlReader().read(in, AttachmentSink.discard());
+        } catch (EdxmlParseException e) {
+            err.println("error: " + e.getMessage());
+            return EdxmlCli.UNREADABLE;
+        }
+        if (!read.hasErrors()) {
+            return EdxmlCli.OK;
+        }
+        for (Finding f : read.errors()) {
+            err.println("error: " + f.code() + ": " + f.message());
+        }
+        err.println("error: not signed: the package has " + read.errors().size()
+                + " error finding(s) (see validate)");
+        return EdxmlCli.FINDINGS;
     }
 
     private static char[] password(Arguments args) throws Exception {

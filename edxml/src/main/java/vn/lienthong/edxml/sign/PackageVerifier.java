@@ -36,8 +36,13 @@ import org.apache.xml.security.signature.XMLSignature;
  * is parsed once; the header is kept as parse events until the Signature has been read, then everything is
  * canonicalised straight into the digest. If the digest fails as received, the same pass also checks it with the
  * TraceHeaders the axis appended after the sender's own removed. Certificate trust is checked against the
- * configured anchors (none configured: {@link CertificateTrust#NOT_CHECKED}) at the signing time the package
- * claims (sender's TraceHeader or status Timestamp), CRLs optional. Thread-safe.
+ * configured anchors (none configured: {@link CertificateTrust#NOT_CHECKED}), CRLs optional.
+ *
+ * <p>Time policy: the certificate (validity period and path) is checked at the <em>verification time</em> — the
+ * verifier's own clock, or an instant the caller vouches for ({@link Builder#validAt(Instant)}, e.g. when the
+ * package was received). The times written inside the package (TraceHeader, status Timestamp) are the sender's
+ * own claim with no timestamping authority behind them: a back-dated TraceHeader must not rescue an expired
+ * certificate, and an old TraceHeader must not condemn a current one. Thread-safe.
  */
 public final class PackageVerifier {
 
@@ -45,6 +50,7 @@ public final class PackageVerifier {
     private final List<X509Certificate> intermediates;
     private final List<X509CRL> crls;
     private final Set<SignatureAlgorithm> allowed;
+    private final Instant validAt;
 
     private PackageVerifier(Builder b) {
         this.anchors = new HashSet<>();
@@ -54,6 +60,7 @@ public final class PackageVerifier {
         this.intermediates = List.copyOf(b.intermediates);
         this.crls = List.copyOf(b.crls);
         this.allowed = Set.copyOf(b.allowed);
+        this.validAt = b.validAt;
     }
 
     /** No trust anchors, SHA-256 algorithms only. */
@@ -76,6 +83,7 @@ public final class PackageVerifier {
         private final List<X509CRL> crls = new ArrayList<>();
         private final Set<SignatureAlgorithm> allowed =
                 EnumSet.of(SignatureAlgorithm.RSA_SHA256, SignatureAlgorithm.ECDSA_SHA256);
+        private Instant validAt;
 
         public Builder trustAnchors(Collection<X509Certificate> certs) {
             trustAnchors.addAll(certs);
@@ -101,6 +109,15 @@ public final class PackageVerifier {
         public Builder allowedAlgorithms(SignatureAlgorithm... algorithms) {
             allowed.clear();
             allowed.addAll(Arrays.asList(algorithms));
+            return this;
+        }
+
+        /**
+         * Checks the certificate at this instant instead of the verifier's clock: for re-checking an archived
+         * package at the time it was received (a time the caller recorded, not one the package claims).
+         */
+        public Builder validAt(Instant instant) {
+            validAt = instant;
             return this;
         }
 
@@ -165,18 +182,19 @@ public final class PackageVerifier {
             return VerificationResult.invalid("digest mismatch: the package changed after it was signed", signer,
                     method);
         }
-        Date signingTime = Date.from(pass.claimedSigningTime() == null ? Instant.now() : pass.claimedSigningTime());
+        Date checkedAt = Date.from(validAt == null ? Instant.now() : validAt);
         try {
-            signer.checkValidity(signingTime);
+            signer.checkValidity(checkedAt);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            return VerificationResult.invalid("certificate not valid at signing time " + signingTime.toInstant(),
-                    signer, method);
+            return VerificationResult.invalid("certificate not valid at verification time " + checkedAt.toInstant()
+                    + " (valid " + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant()
+                    + ")", signer, method);
         }
         if (anchors.isEmpty()) {
             return new VerificationResult(status, signer, "signature valid; certificate not checked (no trust "
                     + "anchors configured)", method, CertificateTrust.NOT_CHECKED);
         }
-        String chainProblem = chainProblem(signer, profile.certificates(), signingTime);
+        String chainProblem = chainProblem(signer, profile.certificates(), checkedAt);
         if (chainProblem != null) {
             return new VerificationResult(VerificationStatus.INVALID, signer, chainProblem, method,
                     CertificateTrust.UNTRUSTED);

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +52,6 @@ final class VerificationPass {
     private byte[] strippedResult;
 
     private String fromOrganId;
-    private String statusTimestamp;
     private TraceSpan openTrace;
     private StringBuilder collected;
 
@@ -64,7 +60,6 @@ final class VerificationPass {
         int end;
         int whitespaceBefore = -1;
         String organId;
-        String timestamp;
     }
 
     VerificationPass(InputStream in, Set<SignatureAlgorithm> allowed) {
@@ -208,8 +203,7 @@ final class VerificationPass {
     }
 
     private boolean isCollected(String local, String parent) {
-        return ("OrganId".equals(local) && ("From".equals(parent) || "TraceHeader".equals(parent)))
-                || ("Timestamp".equals(local) && ("TraceHeader".equals(parent) || "MessageHeader".equals(parent)));
+        return "OrganId".equals(local) && ("From".equals(parent) || "TraceHeader".equals(parent));
     }
 
     private void onEnd(XMLStreamReader r) throws IOException {
@@ -242,10 +236,6 @@ final class VerificationPass {
             fromOrganId = value;
         } else if ("OrganId".equals(local) && openTrace != null) {
             openTrace.organId = value;
-        } else if ("Timestamp".equals(local) && openTrace != null) {
-            openTrace.timestamp = value;
-        } else if ("Timestamp".equals(local) && "MessageHeader".equals(parent)) {
-            statusTimestamp = value;
         }
     }
 
@@ -367,28 +357,6 @@ final class VerificationPass {
 
     byte[] strippedDigest() {
         return strippedResult;
-    }
-
-    /** When the sender says it sent the package: its own TraceHeader, else the status Timestamp (Vietnam time). */
-    Instant claimedSigningTime() {
-        String value = statusTimestamp;
-        for (TraceSpan t : traces) {
-            if (fromOrganId != null && fromOrganId.equals(t.organId) && t.timestamp != null) {
-                value = t.timestamp;
-                break;
-            }
-        }
-        if (value == null && !traces.isEmpty()) {
-            value = traces.get(0).timestamp;
-        }
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value, EdxmlConstants.TIMESTAMP).atZone(EdxmlConstants.VIETNAM).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Raised by the recorder when the header is unreasonably large. */

@@ -55,18 +55,28 @@ public final class TestPki {
         return create("RSA", "SHA256withRSA", signerNotBefore);
     }
 
+    /** An RSA signer whose certificate is valid only from {@code notBefore} to {@code notAfter}. */
+    public static TestPki rsaSignerValid(Instant notBefore, Instant notAfter) {
+        return create("RSA", "SHA256withRSA", notBefore, notAfter);
+    }
+
     private static TestPki create(String keyAlg, String sigAlg) {
         return create(keyAlg, sigAlg, Instant.now().minus(3650, ChronoUnit.DAYS));
     }
 
     private static TestPki create(String keyAlg, String sigAlg, Instant signerNotBefore) {
+        return create(keyAlg, sigAlg, signerNotBefore, Instant.now().plus(365, ChronoUnit.DAYS));
+    }
+
+    private static TestPki create(String keyAlg, String sigAlg, Instant signerNotBefore, Instant signerNotAfter) {
         try {
             KeyPair ca = keys(keyAlg);
             X509Certificate caCert = cert("CN=Test EDXML CA,O=Lien thong test,C=VN", ca, "CN=Test EDXML CA,O=Lien thong test,C=VN",
-                    ca.getPrivate(), true, sigAlg, Instant.now().minus(3650, ChronoUnit.DAYS));
+                    ca.getPrivate(), true, sigAlg, Instant.now().minus(3650, ChronoUnit.DAYS),
+                    Instant.now().plus(365, ChronoUnit.DAYS));
             KeyPair signer = keys(keyAlg);
             X509Certificate signerCert = cert("CN=000.00.00.G22 signer,O=Lien thong test,C=VN", signer,
-                    "CN=Test EDXML CA,O=Lien thong test,C=VN", ca.getPrivate(), false, sigAlg, signerNotBefore);
+                    "CN=Test EDXML CA,O=Lien thong test,C=VN", ca.getPrivate(), false, sigAlg, signerNotBefore, signerNotAfter);
             return new TestPki(ca, caCert, signer, signerCert);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
@@ -88,12 +98,11 @@ public final class TestPki {
     }
 
     private static X509Certificate cert(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-                                        boolean ca, String sigAlg, Instant notBefore)
+                                        boolean ca, String sigAlg, Instant notBefore, Instant notAfter)
             throws OperatorCreationException, GeneralSecurityException, IOException {
-        Instant now = Instant.now();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
                 new BigInteger(64, new SecureRandom()), Date.from(notBefore),
-                Date.from(now.plus(365, ChronoUnit.DAYS)), new X500Name(subject), subjectKeys.getPublic());
+                Date.from(notAfter), new X500Name(subject), subjectKeys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.keyUsage, true, ca
                 ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)

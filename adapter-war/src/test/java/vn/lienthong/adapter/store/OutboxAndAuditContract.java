@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.lienthong.adapter.audit.control.AuditChain;
 import vn.lienthong.adapter.audit.control.AuditChainVerifier;
+import vn.lienthong.adapter.audit.control.ChainKey;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 import vn.lienthong.adapter.delivery.control.OutboxClaims;
 import vn.lienthong.adapter.platform.time.VietnamTime;
@@ -47,6 +48,8 @@ import vn.lienthong.adapter.tracking.entity.DocumentState;
 abstract class OutboxAndAuditContract {
 
     private static final Duration LONG_LEASE = Duration.ofMinutes(5);
+    /** The audit key, as generated into the key store folder (here: fresh random bytes per test class). */
+    private static final ChainKey KEY = ChainKey.of(randomBytes());
 
     private EntityManagerFactory nodeA;
     private EntityManagerFactory nodeB;
@@ -280,6 +283,139 @@ abstract class OutboxAndAuditContract {
                 report.problems().toString());
     }
 
+    @Test
+    void rewritingARowAndRecomputingThePlainSha256ChainIsDetected() throws Exception {
+        appendConcurrently(8);
+        // What a database administrator without the key can do: change entry 5, recompute every later chain value
+        // with the published plain SHA-256 construction and move the head along.
+        jdbc("UPDATE audit_entry SET detail = 'rewritten' WHERE chain_seq = 5");
+        rechainPlain(5, false);
+        AuditChainVerifier.Report keyIdKept = verify();
+        assertFalse(keyIdKept.intact());
+        for (int seq = 5; seq <= 8; seq++) {
+            String prefix = "entry " + seq + " ";
+            assertTrue(keyIdKept.problems().stream().anyMatch(p -> p.startsWith(prefix) && p.endsWith("content changed")),
+                    keyIdKept.problems().toString());
+        }
+        assertTrue(keyIdKept.problems().stream().anyMatch(p -> p.startsWith("the head's MAC does not verify")),
+                keyIdKept.problems().toString());
+
+        // Also posing as entries from before keying (key id removed) and dropping the head's MAC: still detected.
+        rechainPlain(5, true);
+        jdbc("UPDATE audit_chain_head SET head_mac = NULL, keyed_from_seq = NULL");
+        AuditChainVerifier.Report unkeyed = verify();
+        assertFalse(unkeyed.intact());
+        assertTrue(unkeyed.problems().contains("the head carries no MAC: the chain was rewritten without the audit key"),
+                unkeyed.problems().toString());
+        for (int seq = 5; seq <= 8; seq++) {
+            String prefix = "entry " + seq + " ";
+            assertTrue(unkeyed.problems().stream().anyMatch(p -> p.startsWith(prefix)
+                    && p.endsWith("(re-chained without the key)")), unkeyed.problems().toString());
+        }
+    }
+
+    @Test
+    void removingTheNewestEntriesAndMovingTheHeadBackIsDetected() throws Exception {
+        appendConcurrently(6);
+        jdbc("DELETE FROM audit_entry WHERE chain_seq = 6");
+        jdbc("UPDATE audit_chain_head SET last_seq = 5, last_hash = (SELECT entry_hash FROM audit_entry WHERE chain_seq = 5)");
+        AuditChainVerifier.Report report = verify();
+        assertEquals(List.of("the head's MAC does not verify: position, newest value or keyed start changed"),
+                report.problems());
+    }
+
+    @Test
+    void entriesFromBeforeKeyingVerifyAsBeforeAndAreAnchoredByTheFirstKeyedOne() throws Exception {
+        // Three entries chained by the pre-V8 code: plain SHA-256, no key id, head without MAC.
+        String previous = AuditChain.GENESIS;
+        for (int seq = 1; seq <= 3; seq++) {
+            AuditEntry legacy = new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), "clerk", "SUBMIT",
+                    "000.00.00.G22", "ACCEPTED", null, "trước khi có khoá " + seq);
+            String hash = AuditChain.legacyHash(seq, previous, legacy);
+            insertLegacy(legacy, seq, previous, hash);
+            previous = hash;
+        }
+        jdbc("UPDATE audit_chain_head SET last_seq = 3, last_hash = '" + previous + "'");
+        appendConcurrently(3);
+        AuditChainVerifier.Report report = verify();
+        assertTrue(report.intact(), report.problems().toString());
+        assertEquals(3, report.unkeyedLegacy());
+        assertEquals(4L, report.keyedFromSeq());
+        assertEquals(6, report.checked());
+
+        // Rewriting an old entry and recomputing the old plain chain breaks the link into the keyed part.
+        jdbc("UPDATE audit_entry SET detail = 'rewritten' WHERE chain_seq = 2");
+        rechainPlainUpTo(2, 3);
+        AuditChainVerifier.Report rewritten = verify();
+        assertEquals(List.of("entry 4: previous hash does not match entry 3"), rewritten.problems());
+    }
+
+    @Test
+    void entriesKeyedWithAnotherNodesKeyAreReported() throws Exception {
+        appendConcurrently(2);
+        AuditChainVerifier.Report report = verify(ChainKey.of(randomBytes()));
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("entry 1 ")
+                && p.contains("keyed with another audit key (id " + KEY.id())), report.problems().toString());
+    }
+
+    /** Recomputes entries from..last of the chain with plain SHA-256, optionally removing their key id. */
+    private void rechainPlain(int from, boolean dropKeyId) throws Exception {
+        long last = inTransaction(nodeA, em -> em.createQuery("SELECT MAX(e.chainSeq) FROM AuditEntry e", Long.class)
+                .getSingleResult());
+        String newest = rechainPlainUpTo(from, last);
+        if (dropKeyId) {
+            jdbc("UPDATE audit_entry SET chain_key_id = NULL WHERE chain_seq >= " + from);
+        }
+        jdbc("UPDATE audit_chain_head SET last_hash = '" + newest + "'");
+    }
+
+    private void insertLegacy(AuditEntry e, long seq, String previous, String hash) throws Exception {
+        try (Connection c = dataSource().getConnection(); var st = c.prepareStatement("INSERT INTO audit_entry"
+                + " (id, occurred_at, actor, action, organ_id, outcome, detail, chain_seq, prev_hash, entry_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, e.getId());
+            st.setObject(2, e.getOccurredAt());
+            st.setString(3, e.getActor());
+            st.setString(4, e.getAction());
+            st.setString(5, e.getOrganId());
+            st.setString(6, e.getOutcome());
+            st.setString(7, e.getDetail());
+            st.setLong(8, seq);
+            st.setString(9, previous);
+            st.setString(10, hash);
+            st.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    private String rechainPlainUpTo(long from, long to) throws Exception {
+        nodeA.getCache().evictAll();
+        String previous = from == 1 ? AuditChain.GENESIS : inTransaction(nodeA, em -> em.createQuery(
+                "SELECT e.entryHash FROM AuditEntry e WHERE e.chainSeq = :s", String.class)
+                .setParameter("s", from - 1).getSingleResult());
+        for (long seq = from; seq <= to; seq++) {
+            long s = seq;
+            AuditEntry e = inTransaction(nodeA, em -> em.createQuery(
+                    "SELECT e FROM AuditEntry e WHERE e.chainSeq = :s", AuditEntry.class)
+                    .setParameter("s", s).getSingleResult());
+            String hash = AuditChain.legacyHash(seq, previous, e);
+            jdbc("UPDATE audit_entry SET prev_hash = '" + previous + "', entry_hash = '" + hash + "' WHERE chain_seq = "
+                    + seq);
+            previous = hash;
+        }
+        nodeA.getCache().evictAll();
+        nodeB.getCache().evictAll();
+        return previous;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
     private void appendConcurrently(int entries) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicInteger next = new AtomicInteger();
@@ -293,7 +429,7 @@ abstract class OutboxAndAuditContract {
                         int i = n;
                         inTransaction(emf, em -> {
                             AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS),
-                                    actor, "SUBMIT", "000.00.00.G22", "ACCEPTED", null, "Văn bản số " + i));
+                                    actor, "SUBMIT", "000.00.00.G22", "ACCEPTED", null, "Văn bản số " + i), KEY);
                             return null;
                         });
                     }
@@ -309,9 +445,13 @@ abstract class OutboxAndAuditContract {
     }
 
     private AuditChainVerifier.Report verify() {
+        return verify(KEY);
+    }
+
+    private AuditChainVerifier.Report verify(ChainKey key) {
         EntityManager em = nodeB.createEntityManager();
         try {
-            return new AuditChainVerifier(em).verify();
+            return new AuditChainVerifier(em, key).verify();
         } finally {
             em.close();
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import vn.lienthong.adapter.admin.boundary.AdminAuthentication;
 import vn.lienthong.adapter.audit.control.AuditChainVerifier;
+import vn.lienthong.adapter.audit.control.AuditKey;
 import vn.lienthong.adapter.audit.control.AuditLog;
 
 /** Admin: verify the audit chain. The verification itself is audited with its verdict. */
@@ -26,11 +27,13 @@ public class AuditAdminResource {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    AuditKey key;
 
     @GET
     @Path("verify")
     public JsonObject verify() {
-        AuditChainVerifier.Report report = new AuditChainVerifier(em).verify();
+        AuditChainVerifier.Report report = new AuditChainVerifier(em, key.get()).verify();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         report.problems().forEach(problems::add);
         audit.record(AdminAuthentication.ADMIN, "ADMIN_AUDIT_VERIFY", null, report.intact() ? "INTACT" : "BROKEN",
@@ -40,6 +43,9 @@ public class AuditAdminResource {
                 .add("checked", report.checked())
                 .add("headSeq", report.headSeq())
                 .add("unchainedBeforeChain", report.unchainedBefore())
+                .add("unkeyedLegacy", report.unkeyedLegacy())
+                .add("keyId", key.get().id())
+                .add("keyedFromSeq", report.keyedFromSeq() == null ? -1 : report.keyedFromSeq())
                 .add("problems", problems)
                 .build();
     }

@@ -11,13 +11,15 @@ import vn.lienthong.adapter.audit.entity.AuditChainHead;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 
 /**
- * Walks the audit chain from the first entry to the head and reports every break: a changed entry (its hash
- * no longer matches its content), a deleted one (a gap in the positions and a previous-hash mismatch), deleted
- * newest entries (the head points further) and entries written around the audit log (no position). Reads in
- * pages, so a long chain does not have to fit in memory.
+ * Walks the audit chain from the first entry to the head and reports every break: a changed entry (its MAC no
+ * longer matches its content), a deleted one (a gap in the positions and a previous-hash mismatch), deleted
+ * newest entries (the head points further, or the head's MAC fails), entries written around the audit log (no
+ * position), entries keyed with another key, and entries re-chained without the key (a plain hash where the
+ * chain is keyed). Reads in pages, so a long chain does not have to fit in memory.
  *
- * <p>A chain without a secret detects changes made by anyone who does not recompute every later hash and the
- * head; it is evidence against accidents and casual edits, not against a database administrator.
+ * <p>Entries from before the chain was keyed (plain SHA-256, no key id) are checked as before and counted as
+ * {@code unkeyedLegacy}; the first keyed entry's MAC covers the last of them. Without the key (kept outside the
+ * database) nobody can rewrite a keyed entry or the head and recompute the chain.
  */
 public final class AuditChainVerifier {
 
@@ -25,13 +27,19 @@ public final class AuditChainVerifier {
     private static final int MAX_PROBLEMS = 100;
 
     private final EntityManager em;
+    private final ChainKey key;
 
-    public AuditChainVerifier(EntityManager em) {
+    public AuditChainVerifier(EntityManager em, ChainKey key) {
         this.em = em;
+        this.key = key;
     }
 
-    /** Result: {@code intact} when no problem was found. */
-    public record Report(long checked, long headSeq, long unchainedBefore, List<String> problems) {
+    /**
+     * Result: {@code intact} when no problem was found; {@code unkeyedLegacy} entries were chained with plain
+     * SHA-256 before keying began at {@code keyedFromSeq} (null: no keyed entry yet).
+     */
+    public record Report(long checked, long headSeq, long unchainedBefore, long unkeyedLegacy, Long keyedFromSeq,
+                         List<String> problems) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -42,6 +50,9 @@ public final class AuditChainVerifier {
         List<String> problems = new ArrayList<>();
         long expected = 1;
         long checked = 0;
+        long legacy = 0;
+        boolean keyedSeen = false;
+        Long keyedFrom = head.getKeyedFromSeq();
         String previous = AuditChain.GENESIS;
         OffsetDateTime firstChainedAt = null;
         while (true) {
@@ -65,9 +76,25 @@ public final class AuditChainVerifier {
                 if (!Objects.equals(previous, e.getPrevHash())) {
                     add(problems, "entry " + seq + ": previous hash does not match entry " + (seq - 1));
                 }
-                if (!AuditChain.hash(seq, e.getPrevHash(), e).equals(e.getEntryHash())) {
-                    add(problems, "entry " + seq + " (" + e.getId() + "): content changed");
+                if (e.getChainKeyId() == null) {
+                    if ((keyedFrom != null && seq >= keyedFrom) || keyedSeen) {
+                        add(problems, "entry " + seq + " (" + e.getId() + "): no MAC although the chain is keyed"
+                                + " at this position (re-chained without the key)");
+                    } else if (!AuditChain.legacyHash(seq, e.getPrevHash(), e).equals(e.getEntryHash())) {
+                        add(problems, "entry " + seq + " (" + e.getId() + "): unkeyed entry, content changed");
+                    }
+                    legacy++;
+                } else if (keyedFrom == null || seq < keyedFrom) {
+                    keyedSeen = true;
+                    add(problems, "entry " + seq + " (" + e.getId() + "): keyed, but the head says keying began "
+                            + (keyedFrom == null ? "nowhere" : "at entry " + keyedFrom) + " (head changed)");
+                } else if (!key.id().equals(e.getChainKeyId())) {
+                    add(problems, "entry " + seq + " (" + e.getId() + "): keyed with another audit key (id "
+                            + e.getChainKeyId() + ", this node's is " + key.id() + ")");
+                } else if (!ChainKey.same(AuditChain.mac(key, seq, e.getPrevHash(), e), e.getEntryHash())) {
+                    add(problems, "entry " + seq + " (" + e.getId() + "): MAC does not verify, content changed");
                 }
+                keyedSeen |= e.getChainKeyId() != null;
                 previous = e.getEntryHash();
                 expected = seq + 1;
                 checked++;
@@ -81,6 +108,16 @@ public final class AuditChainVerifier {
         } else if (!Objects.equals(head.getLastHash(), previous)) {
             add(problems, "entry " + last + " does not match the head's hash");
         }
+        if (head.getHeadMac() == null) {
+            // Every start appends a keyed entry (AuditLog), which seals the head: a chain with entries and an
+            // unsealed head was rewritten by someone without the key.
+            if (head.getLastSeq() > 0) {
+                add(problems, "the head carries no MAC: the chain was rewritten without the audit key");
+            }
+        } else if (!ChainKey.same(AuditChain.headMac(key, head.getLastSeq(), head.getLastHash(), keyedFrom),
+                head.getHeadMac())) {
+            add(problems, "the head's MAC does not verify: position, newest value or keyed start changed");
+        }
         long unchainedAfter = firstChainedAt == null ? 0 : count(
                 "SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.occurredAt >= :t", firstChainedAt);
         if (unchainedAfter > 0) {
@@ -90,7 +127,7 @@ public final class AuditChainVerifier {
                 ? count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL", null)
                 : count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.occurredAt < :t",
                         firstChainedAt);
-        return new Report(checked, head.getLastSeq(), unchainedBefore, List.copyOf(problems));
+        return new Report(checked, head.getLastSeq(), unchainedBefore, legacy, keyedFrom, List.copyOf(problems));
     }
 
     private long count(String jpql, OffsetDateTime t) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -13,20 +14,22 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
  * Writes audit entries in their own transaction, so a refused request leaves its trace even though the
- * request's own work is rolled back. The single writing path: every entry is appended to the hash chain
- * ({@link AuditChain}), which {@link AuditChainVerifier} checks.
+ * request's own work is rolled back. The single writing path: every entry is appended to the keyed hash chain
+ * ({@link AuditChain}, key from {@link AuditKey}), which {@link AuditChainVerifier} checks.
  */
 @Stateless
 public class AuditLog {
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
+    @Inject
+    AuditKey key;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actor, String action, String organId, String outcome, String code, String detail) {
         // Milliseconds: what both databases store exactly, so the chained hash can be recomputed from the row.
         AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
-                action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)));
+                action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)), key.get());
     }
 
     private static String cut(String s, int max) {

@@ -25,6 +25,11 @@ public class AuditChainHead {
     private String lastHash;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    // Keyed chain (V8): first keyed position, and the HMAC over position, newest value and that start.
+    @Column(name = "keyed_from_seq")
+    private Long keyedFromSeq;
+    @Column(name = "head_mac")
+    private String headMac;
 
     protected AuditChainHead() {
         // for JPA
@@ -36,8 +41,21 @@ public class AuditChainHead {
         this.updatedAt = at;
     }
 
+    /** Entries from {@code seq} on are keyed; set once, by the first keyed append. */
+    public void keyFrom(long seq) {
+        if (keyedFromSeq == null) {
+            keyedFromSeq = seq;
+        }
+    }
+
+    public void seal(String mac) {
+        this.headMac = mac;
+    }
+
     public String getId() { return id; }
     public long getLastSeq() { return lastSeq; }
     public String getLastHash() { return lastHash; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
+    public Long getKeyedFromSeq() { return keyedFromSeq; }
+    public String getHeadMac() { return headMac; }
 }

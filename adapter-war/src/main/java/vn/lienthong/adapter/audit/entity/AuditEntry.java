@@ -31,6 +31,9 @@ public class AuditEntry {
     private String prevHash;
     @Column(name = "entry_hash")
     private String entryHash;
+    // Keyed chain (V8): id of the audit key whose HMAC entry_hash is; NULL for entries chained with plain SHA-256.
+    @Column(name = "chain_key_id")
+    private String chainKeyId;
 
     protected AuditEntry() {
         // for JPA
@@ -49,13 +52,14 @@ public class AuditEntry {
     }
 
     /** Links the entry into the audit chain; done once, by {@code AuditChain}, before it is persisted. */
-    public void chain(long seq, String previousHash, String hash) {
+    public void chain(long seq, String previousHash, String hash, String keyId) {
         if (chainSeq != null) {
             throw new IllegalStateException("Audit entry " + id + " is already chained");
         }
         this.chainSeq = seq;
         this.prevHash = previousHash;
         this.entryHash = hash;
+        this.chainKeyId = keyId;
     }
 
     public String getId() { return id; }
@@ -69,4 +73,5 @@ public class AuditEntry {
     public Long getChainSeq() { return chainSeq; }
     public String getPrevHash() { return prevHash; }
     public String getEntryHash() { return entryHash; }
+    public String getChainKeyId() { return chainKeyId; }
 }

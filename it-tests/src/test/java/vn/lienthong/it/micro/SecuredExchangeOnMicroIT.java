@@ -264,4 +264,38 @@ class SecuredExchangeOnMicroIT extends AdapterOnMicro {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
+
+    // ------------------------------------------------------------------------------------------ admin audit
+
+    @Test
+    void adminCallsReadsIncludedLeaveAnAuditEntry() throws Exception {
+        String token = Files.readString(AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
+        assertEquals(200, adminGet("admin/outbox/dead?max=5", token).status());
+        assertEquals(401, adminGet("admin/outbox/dead", "not-the-token-" + token).status());
+        AdminAnswer recent = adminGet("admin/audit/recent?max=50", token);
+        assertEquals(200, recent.status());
+        // The read, with who, what and outcome; the refused read, with its code.
+        assertTrue(recent.body().matches("(?s).*\\{[^{}]*\"action\":\"ADMIN_CALL\"[^{}]*\"outcome\":\"OK\""
+                + "[^{}]*\"actor\":\"admin\"[^{}]*\"code\":\"HTTP 200\"[^{}]*\"detail\":\"GET /?outbox/dead\".*"),
+                recent.body());
+        assertTrue(recent.body().matches("(?s).*\\{[^{}]*\"action\":\"ADMIN\"[^{}]*\"outcome\":\"REFUSED\""
+                + "[^{}]*\"code\":\"AUTH.ADMIN\"[^{}]*\"detail\":\"GET /?outbox/dead\".*"), recent.body());
+        assertFalse(recent.body().contains(token), "the token is never audited");
+        // The chain these entries went into is keyed and intact.
+        AdminAnswer verify = adminGet("admin/audit/verify", token);
+        assertTrue(verify.body().contains("\"intact\":true"), verify.body());
+        assertTrue(verify.body().matches("(?s).*\"keyId\":\"[0-9a-f]{16}\".*"), verify.body());
+    }
+
+    private record AdminAnswer(int status, String body) {
+    }
+
+    private AdminAnswer adminGet(String path, String token) throws java.io.IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) new URL(base, path).openConnection();
+        c.setRequestProperty("Authorization", "Bearer " + token);
+        int status = c.getResponseCode();
+        var in = status < 400 ? c.getInputStream() : c.getErrorStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new AdminAnswer(status, body);
+    }
 }

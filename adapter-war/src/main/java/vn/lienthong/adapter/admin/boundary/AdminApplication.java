@@ -17,6 +17,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AdminAuthentication.class, OutboxAdminResource.class, AuditAdminResource.class);
+        return Set.of(AdminAuthentication.class, AdminCallAudit.class, OutboxAdminResource.class,
+                AuditAdminResource.class);
     }
 }

@@ -14,7 +14,8 @@ import vn.lienthong.adapter.audit.control.AuditLog;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <admin token>}. Refusals are audited (without the
- * presented value) and answered 401 without saying whether admin access is configured at all.
+ * presented value) and answered 401 without saying whether admin access is configured at all; calls let through
+ * are audited with their outcome by {@link AdminCallAudit}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -35,6 +36,7 @@ public class AdminAuthentication implements ContainerRequestFilter {
         String presented = header != null && header.startsWith(BEARER)
                 ? header.substring(BEARER.length()).trim() : null;
         if (!token.matches(presented)) {
+            request.setProperty(AdminCallAudit.REFUSED, Boolean.TRUE);
             audit.record(null, "ADMIN", null, "REFUSED", "AUTH.ADMIN",
                     request.getMethod() + " " + request.getUriInfo().getPath());
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)

@@ -3,12 +3,16 @@ package vn.lienthong.adapter.audit.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -16,8 +20,12 @@ import vn.lienthong.adapter.admin.boundary.AdminAuthentication;
 import vn.lienthong.adapter.audit.control.AuditChainVerifier;
 import vn.lienthong.adapter.audit.control.AuditKey;
 import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.audit.entity.AuditEntry;
 
-/** Admin: verify the audit chain. The verification itself is audited with its verdict. */
+/**
+ * Admin: verify the audit chain, read the newest entries. The verification itself is audited with its verdict;
+ * every call, reads included, is audited by {@code AdminCallAudit}.
+ */
 @Stateless
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +37,34 @@ public class AuditAdminResource {
     AuditLog audit;
     @Inject
     AuditKey key;
+
+    /** The newest entries, newest first (at most 500). */
+    @GET
+    @Path("recent")
+    public JsonArray recent(@QueryParam("max") @DefaultValue("50") int max) {
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (AuditEntry e : em.createQuery("SELECT e FROM AuditEntry e WHERE e.chainSeq IS NOT NULL"
+                        + " ORDER BY e.chainSeq DESC", AuditEntry.class)
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList()) {
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("seq", e.getChainSeq())
+                    .add("occurredAt", e.getOccurredAt().toString())
+                    .add("action", e.getAction())
+                    .add("outcome", e.getOutcome());
+            addIfPresent(o, "actor", e.getActor());
+            addIfPresent(o, "organId", e.getOrganId());
+            addIfPresent(o, "code", e.getCode());
+            addIfPresent(o, "detail", e.getDetail());
+            entries.add(o);
+        }
+        return entries.build();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder o, String name, String value) {
+        if (value != null) {
+            o.add(name, value);
+        }
+    }
 
     @GET
     @Path("verify")

@@ -121,6 +121,8 @@ public class AxisReceiver {
         store.acknowledged(filed.getId());
     }
 
+    // The certificate is checked at our clock, i.e. at reception (not at a time the package claims): the same
+    // policy as edxml-cli verify; the outcome is stored with the package.
     private VerificationResult verify(Path file) throws IOException {
         return new PackageVerifier(keys.trustAnchors()).verify(file);
     }

@@ -80,10 +80,12 @@ public final class AuditChainVerifier {
                     if ((keyedFrom != null && seq >= keyedFrom) || keyedSeen) {
                         add(problems, "entry " + seq + " (" + e.getId() + "): no MAC although the chain is keyed"
                                 + " at this position (re-chained without the key)");
-                    } else if (!AuditChain.legacyHash(seq, e.getPrevHash(), e).equals(e.getEntryHash())) {
-                        add(problems, "entry " + seq + " (" + e.getId() + "): unkeyed entry, content changed");
+                    } else {
+                        legacy++;
+                        if (!AuditChain.legacyHash(seq, e.getPrevHash(), e).equals(e.getEntryHash())) {
+                            add(problems, "entry " + seq + " (" + e.getId() + "): unkeyed entry, content changed");
+                        }
                     }
-                    legacy++;
                 } else if (keyedFrom == null || seq < keyedFrom) {
                     keyedSeen = true;
                     add(problems, "entry " + seq + " (" + e.getId() + "): keyed, but the head says keying began "

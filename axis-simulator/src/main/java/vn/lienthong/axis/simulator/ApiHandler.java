@@ -254,7 +254,8 @@ final class ApiHandler implements HttpHandler {
             Answers.fail(exchange, "INVALID_STATUS", "status must be done, fail or processing");
             return;
         }
-        String docId = request.parameter("docId");
+        // The vendor's example acknowledges with "docid" (and fetches with "docId"): see VerifiedRequest.
+        String docId = request.parameter("docid");
         if (deliveries.find(request.system().systemId(), docId).isEmpty()) {
             Answers.fail(exchange, "NOT_FOUND", "no item " + docId + " for this system");
             return;

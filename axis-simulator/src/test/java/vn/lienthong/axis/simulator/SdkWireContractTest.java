@@ -155,21 +155,57 @@ class SdkWireContractTest extends SimulatorTestSupport {
     }
 
     @Test
-    void spellingsCarryingDifferentValuesAreRefusedAndNothingIsAcknowledged() throws Exception {
+    void vendorExampleLoopFetchesAndAcknowledgesEveryItemDespiteLeftOverSpellings() throws Exception {
+        Map<String, String> items = Map.of(deliverOneDocumentToNghean("doc-1"), "doc-1",
+                deliverOneDocumentToNghean("doc-2"), "doc-2", deliverOneDocumentToNghean("doc-3"), "doc-3");
+        SdkStyleService service = ngheanService();
+        try (RawHttpConnection connection = new RawHttpConnection(sim.baseUri())) {
+            // Per item: getEdoc with "docId" (carries the previous ack's "docid"), then updateStatus with "docid".
+            for (Map.Entry<String, String> item : items.entrySet()) {
+                RawHttpConnection.Response fetched = connection.exchange("POST", "getEdoc",
+                        service.call(SdkStyleService.JSON, Map.of("docId", item.getKey(), "filePath", "/srv")),
+                        EMPTY_OBJECT);
+                assertEquals(item.getValue(), documentIdOf(fetched), "getEdoc fetched the item asked for");
+                RawHttpConnection.Response ack = connection.exchange("POST", "updateStatus",
+                        service.call(SdkStyleService.JSON, Map.of("docid", item.getKey(), "status", "done")),
+                        EMPTY_OBJECT);
+                assertEquals("0", json(ack).getString("ErrorCode"), ack.text());
+            }
+        }
+        assertEquals(List.of(), pendingForNghean());
+    }
+
+    @Test
+    void fetchAllThenAcknowledgeAllAcknowledgesTheItemsNamedByDocid() throws Exception {
         String first = deliverOneDocumentToNghean("doc-a");
         String second = deliverOneDocumentToNghean("doc-b");
         SdkStyleService service = ngheanService();
         try (RawHttpConnection connection = new RawHttpConnection(sim.baseUri())) {
-            connection.exchange("POST", "getEdoc",
-                    service.call(SdkStyleService.JSON, Map.of("docId", first)), EMPTY_OBJECT);
+            for (String docId : List.of(first, second)) {
+                connection.exchange("POST", "getEdoc", service.call(SdkStyleService.JSON, Map.of("docId", docId)),
+                        EMPTY_OBJECT);
+            }
+            // The leftover docId names the second item; docid names the first.
             RawHttpConnection.Response ack = connection.exchange("POST", "updateStatus",
-                    service.call(SdkStyleService.JSON, Map.of("docid", second, "status", "done")), EMPTY_OBJECT);
+                    service.call(SdkStyleService.JSON, Map.of("docid", first, "status", "done")), EMPTY_OBJECT);
+            assertEquals("0", json(ack).getString("ErrorCode"), ack.text());
+            assertEquals(List.of(second), pendingForNghean());
+        }
+    }
+
+    @Test
+    void twoOtherSpellingsWithTwoValuesAreRefusedAndNothingIsAcknowledged() throws Exception {
+        String first = deliverOneDocumentToNghean("doc-x");
+        String second = deliverOneDocumentToNghean("doc-y");
+        SdkStyleService service = ngheanService();
+        try (RawHttpConnection connection = new RawHttpConnection(sim.baseUri())) {
+            RawHttpConnection.Response ack = connection.exchange("POST", "updateStatus",
+                    service.call(SdkStyleService.JSON, Map.of("docId", first, "DocID", second, "status", "done")),
+                    EMPTY_OBJECT);
             assertEquals(200, ack.status());
             assertEquals("AMBIGUOUS_PARAMETER", json(ack).getString("ErrorCode"));
         }
-        try (AxisClient nghean = nghean(sim)) {
-            assertEquals(2, nghean.getReceivedEdocList(MessageType.EDOC).size(), "neither item acknowledged");
-        }
+        assertEquals(2, pendingForNghean().size(), "neither item acknowledged");
     }
 
     // ------------------------------------------------------------------------------------------- 4. smaller
@@ -293,6 +329,21 @@ class SdkWireContractTest extends SimulatorTestSupport {
                             .orElseThrow().submissionId).facts().documentId().equals(documentId))
                     .findFirst().orElseThrow().docId();
         }
+    }
+
+    private List<String> pendingForNghean() throws Exception {
+        try (AxisClient nghean = nghean(sim)) {
+            return nghean.getReceivedEdocList(MessageType.EDOC).stream().map(item -> item.docId()).toList();
+        }
+    }
+
+    /** The MessageHeader/DocumentId of the package in a getEdoc answer. */
+    private static String documentIdOf(RawHttpConnection.Response getEdoc) {
+        String xml = new String(java.util.Base64.getDecoder().decode(json(getEdoc).getString("data")),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<edXML:DocumentId>([^<]*)</edXML:DocumentId>")
+                .matcher(xml);
+        return m.find() ? m.group(1) : null;
     }
 
     private static List<String> messageTypes(JsonObject answer) {

@@ -93,8 +93,10 @@ class SignatureVerificationTest extends SimulatorTestSupport {
                 new javax.crypto.spec.SecretKeySpec("demo-secret-not-real".getBytes(), "HmacSHA256"), signHeader));
         VerifiedRequest request = verifier.verify(headers);
         assertEquals(List.of("old", "new"), request.signedValues("DOCID"));
-        assertEquals("AMBIGUOUS_PARAMETER", assertThrows(RoutingException.class, () -> request.parameter("docId"))
-                .errorCode(), "two spellings, two values: the simulator cannot tell which one is meant");
+        assertEquals("old", request.parameter("docId"), "the spelling the operation uses wins");
+        assertEquals("new", request.parameter("docid"));
+        assertEquals("AMBIGUOUS_PARAMETER", assertThrows(RoutingException.class, () -> request.parameter("DocID"))
+                .errorCode(), "no exact spelling and two values: the simulator cannot tell which one is meant");
 
         headers.put("XroadVnpt-docid", List.of("old", "other"));
         assertEquals("HEADER_MISMATCH", assertThrows(AuthenticationFailure.class, () -> verifier.verify(headers))

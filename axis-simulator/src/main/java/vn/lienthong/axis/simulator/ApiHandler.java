@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class ApiHandler implements HttpHandler {
     private static final ZoneId AXIS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter LIST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    private static final String SEND_EDOC = "sendEdoc";
 
     private final String basePath;
     private final RequestVerifier verifier;
@@ -37,8 +39,6 @@ final class ApiHandler implements HttpHandler {
     private final SubmissionDesk desk;
     private final AgencyDirectory directory;
     private final boolean transitTraceHeader;
-    private static final String SEND_EDOC = "sendEdoc";
-
     private final Clock clock;
     private final long maxBodyBytes;
 
@@ -155,7 +155,7 @@ final class ApiHandler implements HttpHandler {
 
     private void receivedList(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
         List<String> messageTypes = listedMessageTypes(request);
-        List<Delivery> pending = new java.util.ArrayList<>();
+        List<Delivery> pending = new ArrayList<>();
         for (String messageType : messageTypes) {
             pending.addAll(deliveries.pending(request.system().systemId(), messageType));
         }
@@ -269,7 +269,7 @@ final class ApiHandler implements HttpHandler {
     private void sentList(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
         List<String> messageTypes = listedMessageTypes(request);
         String docId = request.parameter("docId");
-        List<Map.Entry<Submission, List<Delivery>>> sent = new java.util.ArrayList<>();
+        List<Map.Entry<Submission, List<Delivery>>> sent = new ArrayList<>();
         for (String messageType : messageTypes) {
             sent.addAll(deliveries.sentBy(request.system().systemId(), messageType, docId));
         }

@@ -111,12 +111,15 @@ public final class AxisClient implements AutoCloseable {
         }
         AxisAnswer answer = call("sendEdoc", "POST", OCTETS, parameters, body, timeout,
                 in -> AxisJsonReader.read(in, ignored -> { }));
+        // The axis sends DocId on refusals too, empty (the reference SDK reads it from every answer); it means
+        // nothing there, so the verdict comes first and DocId is read only from a success.
         answer.requireSuccess("sendEdoc");
         String docId = answer.get("DocId");
         if (docId == null || docId.isBlank()) {
+            // Success without an id: the package may or may not be on the axis — an unknown outcome, like a timeout.
             throw new AxisTransportException("sendEdoc", "OK answer without DocId", null);
         }
-        return new SendResult(docId);
+        return new SendResult(docId.trim());
     }
 
     /** Items waiting for this system (not yet acknowledged with {@link AckStatus#DONE}). */
@@ -271,7 +274,11 @@ public final class AxisClient implements AutoCloseable {
         }
     }
 
-    /** downloadEdoc answers either the raw package (XML) or, on failure, a JSON answer; tell them apart by peeking. */
+    /**
+     * downloadEdoc answers the raw package (XML) or, on failure, a JSON answer — possibly with HTTP 200, which the
+     * reference SDK would save as a package. Tell them apart by peeking: a JSON answer is never a package, whatever
+     * it says, and neither is an empty body.
+     */
     private static AxisAnswer copyRawOrReadAnswer(InputStream body, OutputStream file) throws IOException {
         BufferedInputStream in = new BufferedInputStream(body, 65536);
         in.mark(64);
@@ -280,8 +287,15 @@ public final class AxisClient implements AutoCloseable {
             first = in.read();
         } while (first == ' ' || first == '\r' || first == '\n' || first == '\t');
         in.reset();
+        if (first < 0) {
+            throw new IOException("empty answer instead of a package");
+        }
         if (first == '{') {
-            return AxisJsonReader.read(in, ignored -> { });
+            AxisAnswer answer = AxisJsonReader.read(in, ignored -> { });
+            if (answer.isSuccess()) {
+                throw new IOException("JSON answer instead of a package");
+            }
+            return answer;
         }
         in.transferTo(file);
         return new AxisAnswer(Map.of("status", "OK", "ErrorCode", "0"));
@@ -321,8 +335,10 @@ public final class AxisClient implements AutoCloseable {
                 throw new AxisTransportException(operation, "HTTP " + status, status, null);
             }
             if (status < 200 || status >= 300) {
+                // e.g. 404 from downloadEdoc of an unknown item; the JSON body's ErrorCode is the better code.
                 AxisAnswer answer = readErrorAnswer(in);
-                throw new AxisRejectedException(operation, "HTTP_" + status, answer.errorDesc());
+                throw new AxisRejectedException(operation,
+                        answer.errorCode() == null ? "HTTP_" + status : answer.errorCode(), answer.errorDesc());
             }
             return reader.read(in);
         } catch (HttpTimeoutException e) {

@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The member order of the signed JSON is whatever a {@code java.util.HashMap} gives for the key strings; we
  * fill a real HashMap with the same keys so the order is reproduced byte for byte. Unlike the SDK, every call gets a
- * fresh map and a fresh timestamp, so keys of one call never leak into the next.
+ * fresh map and a fresh timestamp, so keys of one call never leak into the next, and no name is sent in two
+ * spellings (the SDK can send {@code XroadVnpt-docId} and {@code XroadVnpt-docid} in one request).
  */
 public final class HmacHeaderSigner {
 
@@ -63,7 +67,15 @@ public final class HmacHeaderSigner {
         logical.put("systemid", systemId);
         logical.put("timestamp", timestamp);
         logical.put("Content-Type", contentType);
-        parameters.forEach((name, value) -> logical.put(name, requireHeaderSafe(name, value)));
+        Set<String> namesIgnoringCase = new HashSet<>();
+        logical.keySet().forEach(name -> namesIgnoringCase.add(name.toLowerCase(Locale.ROOT)));
+        parameters.forEach((name, value) -> {
+            // HTTP header names are case-insensitive: docId and docid would be one header sent twice.
+            if (!namesIgnoringCase.add(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("parameter " + name + " is already set (names ignore case)");
+            }
+            logical.put(name, requireHeaderSafe(name, value));
+        });
 
         Map<String, String> headers = new LinkedHashMap<>();
         StringBuilder signHeader = new StringBuilder("{");

@@ -16,5 +16,9 @@
  * back-off, same bytes); {@link vn.lienthong.axis.client.AxisRejectedException} means the axis refused (record,
  * alert, do not retry blindly); {@link vn.lienthong.axis.client.AxisAuthenticationException} means the system id or
  * secret is wrong. The client itself never retries: retry policy belongs to the caller's loop.
+ *
+ * <p>Answers are judged by their verdict first: a sendEdoc refusal carries an empty {@code DocId}, a downloadEdoc
+ * failure may come as HTTP 200 JSON (never saved as a package). Each header name is sent once, in one spelling.
+ * See {@code axis-simulator/README.md}, "What the reference SDK expects".
  */
 package vn.lienthong.axis.client;

@@ -92,4 +92,25 @@ class HmacHeaderSignerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> signer.sign("application/json", Map.of("from", "Hà Nội"), "22112025T101502+0045"));
     }
+
+    @Test
+    void refusesAParameterNameThatDiffersOnlyInCase() {
+        Map<String, String> twoSpellings = new LinkedHashMap<>();
+        twoSpellings.put("docId", "a");
+        twoSpellings.put("docid", "a");
+        assertThrows(IllegalArgumentException.class,
+                () -> signer.sign("application/json", twoSpellings, "22112025T101502+0045"));
+        assertThrows(IllegalArgumentException.class,
+                () -> signer.sign("application/json", Map.of("content-type", "text/plain"), "22112025T101502+0045"),
+                "would be a second XroadVnpt-Content-Type");
+        assertThrows(IllegalArgumentException.class,
+                () -> signer.sign("application/json", Map.of("SystemId", "x"), "22112025T101502+0045"));
+    }
+
+    @Test
+    void timestampIsVietnamWallClockTimeWithoutZone() {
+        HmacHeaderSigner fixed = new HmacHeaderSigner("demo.system.01", "demo-secret-not-real".toCharArray(),
+                Clock.fixed(Instant.parse("2025-11-22T03:15:02.045Z"), ZoneId.of("UTC")));
+        assertEquals("22112025T101502+0045", fixed.sign("application/json", Map.of()).get("XroadVnpt-timestamp"));
+    }
 }

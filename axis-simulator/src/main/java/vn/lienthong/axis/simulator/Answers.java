@@ -32,10 +32,30 @@ final class Answers {
         send(exchange, httpStatus, g -> common(g, "FAIL", errorCode, errorDesc));
     }
 
+    /** A refusal with extra members after the common ones (sendEdoc's empty {@code DocId}). */
+    static void fail(HttpExchange exchange, int httpStatus, String errorCode, String errorDesc,
+                     Consumer<JsonGenerator> extra) throws IOException {
+        send(exchange, httpStatus, g -> {
+            common(g, "FAIL", errorCode, errorDesc);
+            extra.accept(g);
+        });
+    }
+
+    /**
+     * Sends the status line and headers, after reading what is left of the request body (see {@link RequestBody});
+     * every answer of the API goes through here. {@code length} as in {@code sendResponseHeaders} (0 = chunked).
+     */
+    static void begin(HttpExchange exchange, int httpStatus, long length) throws IOException {
+        if (exchange.getRequestBody() instanceof RequestBody body && !body.discardRest()) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+        exchange.sendResponseHeaders(httpStatus, length);
+    }
+
     /** A success answer whose {@code data} array is written while it is produced (chunked), for long lists. */
     static void okStreamingData(HttpExchange exchange, Consumer<JsonGenerator> elements) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", JSON);
-        exchange.sendResponseHeaders(200, 0);
+        begin(exchange, 200, 0);
         try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
              JsonGenerator g = Json.createGenerator(out)) {
             g.writeStartObject();
@@ -56,7 +76,7 @@ final class Answers {
         }
         byte[] body = buffer.toByteArray();
         exchange.getResponseHeaders().set("Content-Type", JSON);
-        exchange.sendResponseHeaders(httpStatus, body.length);
+        begin(exchange, httpStatus, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -65,7 +85,7 @@ final class Answers {
     static void text(HttpExchange exchange, int httpStatus, String text) throws IOException {
         byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
-        exchange.sendResponseHeaders(httpStatus, body.length);
+        begin(exchange, httpStatus, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

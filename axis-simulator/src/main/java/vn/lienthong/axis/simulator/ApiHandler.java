@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import java.util.Optional;
 /**
  * The axis API: {@code <basePath><operation>}, GET or POST, parameters in signed {@code XroadVnpt-*} headers.
  * Faults that look like network trouble (down, slow, 5xx) strike before authentication, FAIL answers after it.
+ * Every sendEdoc answer, refusals included, carries a {@code DocId} member (empty when refused): the reference SDK
+ * reads it unconditionally. Every answer is sent after the rest of the request body was read ({@link RequestBody}).
  */
 final class ApiHandler implements HttpHandler {
 
@@ -27,6 +30,7 @@ final class ApiHandler implements HttpHandler {
     private static final ZoneId AXIS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter LIST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    private static final String SEND_EDOC = "sendEdoc";
 
     private final String basePath;
     private final RequestVerifier verifier;
@@ -36,9 +40,11 @@ final class ApiHandler implements HttpHandler {
     private final AgencyDirectory directory;
     private final boolean transitTraceHeader;
     private final Clock clock;
+    private final long maxBodyBytes;
 
     ApiHandler(String basePath, RequestVerifier verifier, FaultInjector faults, Deliveries deliveries,
-               SubmissionDesk desk, AgencyDirectory directory, boolean transitTraceHeader, Clock clock) {
+               SubmissionDesk desk, AgencyDirectory directory, boolean transitTraceHeader, Clock clock,
+               long maxPackageBytes) {
         this.basePath = basePath;
         this.verifier = verifier;
         this.faults = faults;
@@ -47,12 +53,15 @@ final class ApiHandler implements HttpHandler {
         this.directory = directory;
         this.transitTraceHeader = transitTraceHeader;
         this.clock = clock;
+        // The package plus the CRLF the SDK appends: the most the simulator reads of a body it does not want.
+        this.maxBodyBytes = maxPackageBytes + 2;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String operation = path.startsWith(basePath) ? path.substring(basePath.length()) : "";
+        exchange.setStreams(new RequestBody(exchange.getRequestBody(), maxBodyBytes), null);
         try {
             if (networkFault(exchange, operation)) {
                 return;
@@ -62,16 +71,21 @@ final class ApiHandler implements HttpHandler {
                 request = verifier.verify(exchange.getRequestHeaders());
             } catch (AuthenticationFailure e) {
                 LOG.log(System.Logger.Level.INFO, () -> operation + " refused: " + e.errorCode());
-                Answers.fail(exchange, e.httpStatus(), e.errorCode(), e.getMessage());
+                refuse(exchange, operation, e.httpStatus(), e.errorCode(), e.getMessage());
                 return;
             }
             Optional<FaultRule> fail = faults.take(FaultMode.FAIL, operation);
             if (fail.isPresent()) {
-                Answers.fail(exchange, fail.get().code(), fail.get().desc());
+                refuse(exchange, operation, 200, fail.get().code(), fail.get().desc());
                 return;
             }
             LOG.log(System.Logger.Level.DEBUG, () -> operation + " from " + request.system().systemId());
-            dispatch(operation, request, exchange);
+            try {
+                dispatch(operation, request, exchange);
+            } catch (RoutingException e) {
+                LOG.log(System.Logger.Level.INFO, () -> operation + " refused: " + e.errorCode());
+                refuse(exchange, operation, 200, e.errorCode(), e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, operation + " failed inside the simulator", e);
             throw e;
@@ -98,9 +112,23 @@ final class ApiHandler implements HttpHandler {
         return false;
     }
 
-    private void dispatch(String operation, VerifiedRequest request, HttpExchange exchange) throws IOException {
+    /**
+     * A FAIL answer; for sendEdoc with {@code "DocId":""} and only ASCII, because the SDK reads DocId from every
+     * sendEdoc answer and decodes it as US-ASCII.
+     */
+    private static void refuse(HttpExchange exchange, String operation, int httpStatus, String code, String desc)
+            throws IOException {
+        if (SEND_EDOC.equals(operation)) {
+            Answers.fail(exchange, httpStatus, ascii(code), ascii(desc), g -> g.write("DocId", ""));
+        } else {
+            Answers.fail(exchange, httpStatus, code, desc);
+        }
+    }
+
+    private void dispatch(String operation, VerifiedRequest request, HttpExchange exchange)
+            throws IOException, RoutingException {
         switch (operation) {
-            case "sendEdoc" -> sendEdoc(request, exchange);
+            case SEND_EDOC -> sendEdoc(request, exchange);
             case "getReceivedEdocList" -> receivedList(request, exchange);
             case "getEdoc" -> getEdoc(request, exchange);
             case "downloadEdoc" -> downloadEdoc(request, exchange);
@@ -116,24 +144,21 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void sendEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException {
-        try (InputStream body = exchange.getRequestBody()) {
-            Submission submission = desk.fromSystem(request.system(), request.parameter("from"),
-                    lower(request.parameter("messagetype")), request.parameter("hash-file"), body);
-            Answers.ok(exchange, g -> g.write("DocId", submission.id()));
-        } catch (RoutingException e) {
-            // The SDK decodes this answer as US-ASCII.
-            Answers.fail(exchange, e.errorCode(), ascii(e.getMessage()));
-        }
+    /** Refusals (RoutingException) are answered by {@link #refuse}, with an empty DocId. */
+    private void sendEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
+        // Not closed here: an unread rest is discarded before the answer (RequestBody), then the exchange closes it.
+        InputStream body = exchange.getRequestBody();
+        Submission submission = desk.fromSystem(request.system(), request.parameter("from"),
+                lower(request.parameter("messagetype")), request.parameter("hash-file"), body);
+        Answers.ok(exchange, g -> g.write("DocId", submission.id()));
     }
 
-    private void receivedList(VerifiedRequest request, HttpExchange exchange) throws IOException {
-        String messageType = lower(request.parameter("messagetype"));
-        if (!"edoc".equals(messageType) && !"status".equals(messageType)) {
-            Answers.fail(exchange, "INVALID_MESSAGETYPE", "messagetype must be edoc or status");
-            return;
+    private void receivedList(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
+        List<String> messageTypes = listedMessageTypes(request);
+        List<Delivery> pending = new ArrayList<>();
+        for (String messageType : messageTypes) {
+            pending.addAll(deliveries.pending(request.system().systemId(), messageType));
         }
-        List<Delivery> pending = deliveries.pending(request.system().systemId(), messageType);
         Answers.okStreamingData(exchange, g -> pending.forEach(d -> {
             g.writeStartObject();
             g.write("docId", d.id);
@@ -149,14 +174,31 @@ final class ApiHandler implements HttpHandler {
         }));
     }
 
-    private void getEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException {
-        Optional<Delivery> found = deliveries.find(request.system().systemId(), request.parameter("docId"));
+    /**
+     * Message types a list call covers: the one asked for, or both when none is given — the reference SDK's own
+     * example lists with {@code {}}. What the real axis does then is unknown (README, "What the reference SDK
+     * expects").
+     */
+    private static List<String> listedMessageTypes(VerifiedRequest request) throws RoutingException {
+        String messageType = lower(request.parameter("messagetype"));
+        if (messageType == null || messageType.isEmpty()) {
+            return List.of("edoc", "status");
+        }
+        if (!"edoc".equals(messageType) && !"status".equals(messageType)) {
+            throw new RoutingException("INVALID_MESSAGETYPE", "messagetype must be edoc or status (or absent)");
+        }
+        return List.of(messageType);
+    }
+
+    private void getEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
+        String docId = request.parameter("docId");
+        Optional<Delivery> found = deliveries.find(request.system().systemId(), docId);
         if (found.isEmpty()) {
-            Answers.fail(exchange, "NOT_FOUND", "no item " + request.parameter("docId") + " for this system");
+            Answers.fail(exchange, "NOT_FOUND", "no item " + docId + " for this system");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", Answers.JSON);
-        exchange.sendResponseHeaders(200, 0);
+        Answers.begin(exchange, 200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write("{\"status\":\"OK\",\"ErrorCode\":\"0\",\"ErrorDesc\":\"Success\",\"data\":\""
                     .getBytes(StandardCharsets.US_ASCII));
@@ -168,14 +210,19 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void downloadEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException {
-        Optional<Delivery> found = deliveries.find(request.system().systemId(), request.parameter("docId"));
+    /**
+     * An unknown item is HTTP 404 (with the usual JSON FAIL body): the reference SDK saves whatever a 200 carries
+     * as the package, so a 200 JSON error would look like a downloaded document to it.
+     */
+    private void downloadEdoc(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
+        String docId = request.parameter("docId");
+        Optional<Delivery> found = deliveries.find(request.system().systemId(), docId);
         if (found.isEmpty()) {
-            Answers.fail(exchange, "NOT_FOUND", "no item " + request.parameter("docId") + " for this system");
+            Answers.fail(exchange, 404, "NOT_FOUND", "no item " + docId + " for this system");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        exchange.sendResponseHeaders(200, 0);
+        Answers.begin(exchange, 200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             stallIfAsked("downloadEdoc", out);
             writePackage(found.get(), out);
@@ -201,13 +248,14 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void updateStatus(VerifiedRequest request, HttpExchange exchange) throws IOException {
+    private void updateStatus(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
         String state = lower(request.parameter("status"));
         if (!List.of(Deliveries.DONE, Deliveries.FAIL, Deliveries.PROCESSING).contains(state)) {
             Answers.fail(exchange, "INVALID_STATUS", "status must be done, fail or processing");
             return;
         }
-        String docId = request.parameter("docId");
+        // The vendor's example acknowledges with "docid" (and fetches with "docId"): see VerifiedRequest.
+        String docId = request.parameter("docid");
         if (deliveries.find(request.system().systemId(), docId).isEmpty()) {
             Answers.fail(exchange, "NOT_FOUND", "no item " + docId + " for this system");
             return;
@@ -218,10 +266,13 @@ final class ApiHandler implements HttpHandler {
         Answers.ok(exchange, g -> { });
     }
 
-    private void sentList(VerifiedRequest request, HttpExchange exchange) throws IOException {
-        String messageType = lower(request.parameter("messagetype"));
-        List<Map.Entry<Submission, List<Delivery>>> sent =
-                deliveries.sentBy(request.system().systemId(), messageType, request.parameter("docId"));
+    private void sentList(VerifiedRequest request, HttpExchange exchange) throws IOException, RoutingException {
+        List<String> messageTypes = listedMessageTypes(request);
+        String docId = request.parameter("docId");
+        List<Map.Entry<Submission, List<Delivery>>> sent = new ArrayList<>();
+        for (String messageType : messageTypes) {
+            sent.addAll(deliveries.sentBy(request.system().systemId(), messageType, docId));
+        }
         Answers.okStreamingData(exchange, g -> sent.forEach(entry -> entry.getValue().forEach(d -> {
             Submission s = entry.getKey();
             g.writeStartObject();
@@ -232,7 +283,7 @@ final class ApiHandler implements HttpHandler {
             g.write("fromCode", s.fromOrganId());
             g.write("toCode", d.toCodes());
             g.write("title", s.facts().subject() == null ? "" : s.facts().subject());
-            g.write("notation", "");
+            g.write("notation", s.facts().notation() == null ? "" : s.facts().notation());
             g.write("sentTime", listTime(s.created()));
             g.write("receivedTime", Deliveries.DONE.equals(d.state) ? listTime(d.updated) : "");
             g.write("sendStatus", Deliveries.DONE);

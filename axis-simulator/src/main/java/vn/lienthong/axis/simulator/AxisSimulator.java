@@ -57,7 +57,7 @@ public final class AxisSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
         RequestVerifier verifier = new RequestVerifier(config.systems(), config.timestampWindow(), clock);
         server.createContext(config.basePath(), new ApiHandler(config.basePath(), verifier, faults, deliveries, desk,
-                config.directory(), config.transitTraceHeader(), clock));
+                config.directory(), config.transitTraceHeader(), clock, config.maxPackageBytes()));
         server.createContext("/_sim/", new AdminHandler(this));
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("axis-sim-http"));
         server.setExecutor(requestThreads);

@@ -25,6 +25,7 @@ final class EdxmlPackageInspector implements PackageInspector {
         // A package without a Bussiness block is a new document (spec edxml-qcvn102 §4.3).
         int businessType = h.businessType() == null ? 0 : h.businessType();
         return new PackageFacts(h.kind() == PackageKind.STATUS, h.fromOrganId(), h.toOrganIds(), h.documentId(),
-                businessType, h.statusCode(), h.responseForOrganId(), h.responseForDocumentId(), h.subject());
+                businessType, h.statusCode(), h.responseForOrganId(), h.responseForDocumentId(), h.subject(),
+                PackageFacts.notation(h.codeNumber(), h.codeNotation()));
     }
 }

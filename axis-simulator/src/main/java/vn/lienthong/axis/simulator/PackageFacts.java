@@ -10,13 +10,23 @@ import java.util.List;
  * @param businessType       BussinessDocType (0 new, 1 recall, 2 update, 3 replace); 0 for status packages
  * @param statusCode         two-digit code of a status package, else null
  * @param responseForOrganId for a status package the organisation it is addressed to (for 13 the recipient)
+ * @param notation           the document's {@code Code} as it is written on paper, {@code CodeNumber/CodeNotation}
+ *                           (either part alone when the other is missing); null for status packages
  */
 public record PackageFacts(boolean status, String fromOrganId, List<String> toOrganIds, String documentId,
                            int businessType, String statusCode, String responseForOrganId,
-                           String responseForDocumentId, String subject) {
+                           String responseForDocumentId, String subject, String notation) {
 
     public PackageFacts {
         toOrganIds = toOrganIds == null ? List.of() : List.copyOf(toOrganIds);
+    }
+
+    /** {@code CodeNumber/CodeNotation} as the spec edxml-qcvn102 §4 renders them; null when both are absent. */
+    public static String notation(String codeNumber, String codeNotation) {
+        if (codeNumber == null || codeNotation == null) {
+            return codeNumber == null ? codeNotation : codeNumber;
+        }
+        return codeNumber + "/" + codeNotation;
     }
 
     /** Where the axis delivers it: every To of a document, the ResponseFor organisation of a status. */

@@ -67,15 +67,16 @@ final class RequestVerifier {
                 hash.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new AuthenticationFailure(401, "BAD_SIGNATURE", "hash-header does not match the sign header");
         }
-        Map<String, String> parameters = signedMembersMatchingHeaders(signHeader, keyList, headers);
-        if (!systemId.equals(parameters.get("systemid"))) {
-            throw new AuthenticationFailure(401, "HEADER_MISMATCH", "systemid is not part of the signed header");
+        VerifiedRequest request = new VerifiedRequest(system,
+                signedMembersMatchingHeaders(signHeader, keyList, headers));
+        if (!request.signedValues("systemid").equals(List.of(systemId))) {
+            throw new AuthenticationFailure(401, "HEADER_MISMATCH", "systemid is not (only) the signed one");
         }
-        checkTimestamp(parameters.get("timestamp"));
-        return new VerifiedRequest(system, parameters);
+        checkTimestamp(request.signedValues("timestamp"));
+        return request;
     }
 
-    private static Map<String, String> signedMembersMatchingHeaders(String signHeader, String keyList,
+    private static List<Map.Entry<String, String>> signedMembersMatchingHeaders(String signHeader, String keyList,
                                                                    Headers headers) throws AuthenticationFailure {
         JsonObject signed;
         try (JsonReader reader = Json.createReader(new StringReader(signHeader))) {
@@ -83,7 +84,7 @@ final class RequestVerifier {
         } catch (RuntimeException e) {
             throw new AuthenticationFailure(401, "HEADER_MISMATCH", "sign header is not a JSON object");
         }
-        Map<String, String> parameters = new HashMap<>();
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, JsonValue> member : signed.entrySet()) {
             String headerName = member.getKey();
@@ -91,14 +92,13 @@ final class RequestVerifier {
                     || !(member.getValue() instanceof JsonString value)) {
                 throw new AuthenticationFailure(401, "HEADER_MISMATCH", "unexpected signed member " + headerName);
             }
-            String received = headers.getFirst(headerName);
-            if (!value.getString().equals(received)) {
+            if (!receivedValues(headers, headerName).contains(value.getString())) {
                 throw new AuthenticationFailure(401, "HEADER_MISMATCH",
                         "header " + headerName + " differs from its signed value");
             }
             String name = headerName.substring(PREFIX.length());
             names.add(name);
-            parameters.put(name, value.getString());
+            parameters.add(Map.entry(name, value.getString()));
         }
         if (!names.equals(List.of(keyList.split(";", -1)))) {
             throw new AuthenticationFailure(401, "HEADER_MISMATCH", "sign-header-key does not list the signed names");
@@ -106,12 +106,32 @@ final class RequestVerifier {
         return parameters;
     }
 
-    private void checkTimestamp(String timestamp) throws AuthenticationFailure {
+    /**
+     * Every value received under this header name, whatever the spelling: the SDK keeps the headers of earlier
+     * calls, so {@code XroadVnpt-docId} and {@code XroadVnpt-docid} can both arrive, each signed. HTTP names are
+     * case-insensitive, so a signed member matches when any of them carries its value.
+     */
+    private static List<String> receivedValues(Headers headers, String headerName) {
+        List<String> values = new ArrayList<>();
+        headers.forEach((name, list) -> {
+            if (name.equalsIgnoreCase(headerName) && list != null) {
+                values.addAll(list);
+            }
+        });
+        return values;
+    }
+
+    private void checkTimestamp(List<String> timestamps) throws AuthenticationFailure {
         if (timestampWindow == null) {
             return;
         }
+        if (timestamps.size() != 1) {
+            throw new AuthenticationFailure(401, "BAD_TIMESTAMP", "exactly one signed timestamp is required");
+        }
+        String timestamp = timestamps.get(0);
         try {
-            // ddMMyyyy'T'HHmmss+SSSS: the "+SSSS" is milliseconds, not a zone offset.
+            // ddMMyyyy'T'HHmmss+SSSS: the "+SSSS" is milliseconds, not a zone offset. The value carries no zone:
+            // the SDK formats the JVM's local time, Vietnam time on the axis operator's and its users' machines.
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(timestamp.substring(4, 8)),
                     Integer.parseInt(timestamp.substring(2, 4)), Integer.parseInt(timestamp.substring(0, 2)),
                     Integer.parseInt(timestamp.substring(9, 11)), Integer.parseInt(timestamp.substring(11, 13)),

@@ -34,6 +34,7 @@ final class StateJson {
         writeNullable(g, "responseForOrganId", f.responseForOrganId());
         writeNullable(g, "responseForDocumentId", f.responseForDocumentId());
         writeNullable(g, "subject", f.subject());
+        writeNullable(g, "notation", f.notation());
         g.writeEnd();
         g.writeEnd();
     }
@@ -59,7 +60,7 @@ final class StateJson {
         PackageFacts facts = new PackageFacts(f.getBoolean("status"), text(f, "fromOrganId"),
                 strings(f.getJsonArray("toOrganIds")), text(f, "documentId"), f.getInt("businessType"),
                 text(f, "statusCode"), text(f, "responseForOrganId"), text(f, "responseForDocumentId"),
-                text(f, "subject"));
+                text(f, "subject"), text(f, "notation"));
         return new Submission(o.getString("id"), o.getString("senderSystem"), o.getString("fromOrganId"),
                 o.getString("messageType"), facts, o.getJsonNumber("size").longValue(),
                 Instant.parse(o.getString("created")));

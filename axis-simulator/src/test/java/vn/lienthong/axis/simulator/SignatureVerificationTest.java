@@ -76,6 +76,34 @@ class SignatureVerificationTest extends SimulatorTestSupport {
     }
 
     @Test
+    void signedMemberMatchesAnyReceivedHeaderOfThatNameWhateverItsCase() throws Exception {
+        // A docId left over from an earlier call next to this call's docid, both signed (the SDK's header map).
+        String signHeader = "{\"XroadVnpt-systemid\":\"demo.system.01\",\"XroadVnpt-docId\":\"old\","
+                + "\"XroadVnpt-docid\":\"new\",\"XroadVnpt-timestamp\":\"22112025T101502+0045\"}";
+        RequestVerifier verifier = new RequestVerifier(
+                List.of(SystemAccount.of("demo.system.01", "demo-secret-not-real")), null, Clock.systemUTC());
+        Headers headers = new Headers();
+        headers.add("XroadVnpt-systemid", "demo.system.01");
+        headers.add("XroadVnpt-docId", "old");
+        headers.add("XroadVnpt-docid", "new");
+        headers.add("XroadVnpt-timestamp", "22112025T101502+0045");
+        headers.add("XroadVnpt-sign-header-key", "systemid;docId;docid;timestamp");
+        headers.add("XroadVnpt-sign-header", signHeader);
+        headers.add("XroadVnpt-hash-header", RequestVerifier.hmacHex(
+                new javax.crypto.spec.SecretKeySpec("demo-secret-not-real".getBytes(), "HmacSHA256"), signHeader));
+        VerifiedRequest request = verifier.verify(headers);
+        assertEquals(List.of("old", "new"), request.signedValues("DOCID"));
+        assertEquals("old", request.parameter("docId"), "the spelling the operation uses wins");
+        assertEquals("new", request.parameter("docid"));
+        assertEquals("AMBIGUOUS_PARAMETER", assertThrows(RoutingException.class, () -> request.parameter("DocID"))
+                .errorCode(), "no exact spelling and two values: the simulator cannot tell which one is meant");
+
+        headers.put("XroadVnpt-docid", List.of("old", "other"));
+        assertEquals("HEADER_MISMATCH", assertThrows(AuthenticationFailure.class, () -> verifier.verify(headers))
+                .errorCode(), "a signed value that no received header carries is still refused");
+    }
+
+    @Test
     void wrongSecretIs401() {
         try (AxisClient client = client(sim, "sys.vpcp", "not-the-secret")) {
             AxisAuthenticationException e = assertThrows(AxisAuthenticationException.class,

@@ -14,7 +14,7 @@ import vn.lienthong.edxml.model.StatusCode;
 
 /**
  * Reads just enough of a package to route it: From, To, DocumentId, business type, status code, ResponseFor,
- * Subject, Priority. Stops at the end of {@code edXMLHeader}, so attachments are never read, and refuses headers
+ * Subject, Priority, Code (number and notation). Stops at the end of {@code edXMLHeader}, so attachments are never read, and refuses headers
  * beyond {@value #MAX_HEADER_CHARS} characters. Well-formedness is checked only as far as the header: a broken
  * body is found by the full reader. Matching is by local name and prefix-agnostic, as the reference
  * parser does; Bussiness/Business spellings are both accepted.
@@ -57,6 +57,8 @@ public final class EdxmlHeaderScanner {
         private String responseForDocumentId;
         private String subject;
         private Integer priority;
+        private String codeNumber;
+        private String codeNotation;
 
         Scan(XMLStreamReader r) {
             this.r = r;
@@ -101,7 +103,7 @@ public final class EdxmlHeaderScanner {
             }
             return new PackageHeader(statusCodeSeen ? PackageKind.STATUS : PackageKind.DOCUMENT, from, to,
                     documentId, businessType, statusCode, responseForOrganId, responseForDocumentId, subject,
-                    priority);
+                    priority, codeNumber, codeNotation);
         }
 
         /** Called at the end tag of a leaf; {@code path} now holds its ancestors. */
@@ -138,6 +140,16 @@ public final class EdxmlHeaderScanner {
                 case "Subject" -> {
                     if ("MessageHeader".equals(parent)) {
                         subject = value;
+                    }
+                }
+                case "CodeNumber" -> {
+                    if ("Code".equals(parent) && underMessageHeader) {
+                        codeNumber = value;
+                    }
+                }
+                case "CodeNotation" -> {
+                    if ("Code".equals(parent) && underMessageHeader) {
+                        codeNotation = value;
                     }
                 }
                 case "Priority" -> {

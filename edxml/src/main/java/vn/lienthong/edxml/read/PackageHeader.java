@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record PackageHeader(PackageKind kind, String fromOrganId, List<String> toOrganIds, String documentId,
                             Integer businessType, String statusCode, String responseForOrganId,
-                            String responseForDocumentId, String subject, Integer priority) {
+                            String responseForDocumentId, String subject, Integer priority,
+                            String codeNumber, String codeNotation) {
 
     public PackageHeader {
         toOrganIds = toOrganIds == null ? List.of() : List.copyOf(toOrganIds);

@@ -35,6 +35,8 @@ class EdxmlHeaderScannerTest {
         assertEquals(2, h.businessType());
         assertEquals(0, h.priority());
         assertNull(h.statusCode());
+        assertEquals("7816", h.codeNumber());
+        assertEquals("VPCP-TTĐT", h.codeNotation());
         assertEquals(1, scan(Fixtures.vendor("edoc_revocation.edxml")).businessType());
         assertEquals(3, scan(Fixtures.vendor("edoc_replacement.edxml")).businessType());
         PackageHeader n = scan(Fixtures.vendor("edoc_new.edxml"));
@@ -52,6 +54,7 @@ class EdxmlHeaderScannerTest {
         assertEquals("000.00.00.G22", s.fromOrganId());
         assertEquals("000.00.00.H41", s.responseForOrganId());
         assertEquals("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT", s.responseForDocumentId());
+        assertNull(s.codeNumber(), "a status package has no Code of its own");
         for (Path p : Fixtures.vendorFiles()) {
             PackageHeader h = scan(p);
             boolean status = p.getFileName().toString().startsWith("status");

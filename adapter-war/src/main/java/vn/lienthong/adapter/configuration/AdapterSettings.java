@@ -78,6 +78,12 @@ public final class AdapterSettings {
     public static final String LEGACY_MAX_MESSAGE_BYTES = "adapter.legacy.max-message-bytes";
     /** Largest old-protocol SOAP envelope part (parsed in memory), bytes; default 2 MiB. */
     public static final String LEGACY_MAX_ENVELOPE_BYTES = "adapter.legacy.max-envelope-bytes";
+    /**
+     * Name of a request header (e.g. {@code X-Forwarded-Proto}) by which a TLS-terminating proxy in front of the
+     * adapter tells that the client used HTTPS (value {@code https}). Default: none — only the adapter's own
+     * HTTPS listener counts as TLS. Set it only when the plain HTTP port is reachable through that proxy alone.
+     */
+    public static final String TLS_TRUSTED_PROXY_HEADER = "adapter.tls.trusted-proxy-header";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -102,6 +108,7 @@ public final class AdapterSettings {
     private final int wsTimestampTtlSeconds;
     private final long legacyMaxMessageBytes;
     private final long legacyMaxEnvelopeBytes;
+    private final Optional<String> tlsTrustedProxyHeader;
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
     private final Duration directorySyncInterval;
@@ -132,6 +139,8 @@ public final class AdapterSettings {
         wsTimestampTtlSeconds = c.getOptionalValue(WS_TIMESTAMP_TTL, Integer.class).orElse(300);
         legacyMaxMessageBytes = c.getOptionalValue(LEGACY_MAX_MESSAGE_BYTES, Long.class).orElse(64L * 1024 * 1024);
         legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
+        tlsTrustedProxyHeader = c.getOptionalValue(TLS_TRUSTED_PROXY_HEADER, String.class)
+                .map(String::trim).filter(h -> !h.isEmpty());
         organisations = c.getOptionalValue(ORGANISATIONS, String.class).map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
@@ -182,6 +191,7 @@ public final class AdapterSettings {
     public int wsTimestampTtlSeconds() { return wsTimestampTtlSeconds; }
     public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
     public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }
+    public Optional<String> tlsTrustedProxyHeader() { return tlsTrustedProxyHeader; }
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }

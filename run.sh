@@ -76,10 +76,14 @@ rotate_log "$DATA/logs/axis-simulator.log"
 # shellcheck disable=SC2086
 CA_PEM=$(java -cp "$RUNTIME/lib/*" vn.lienthong.edxml.pki.DemoKeyFolder "$KEYS" "$KEYS/tls-jsse.properties" \
   ${LIENTHONG_TLS_HOSTS:-})
-# HTTP/1.1 only on the HTTPS listener: SOAP clients do not use HTTP/2, and Grizzly logs a stack trace for every
-# HTTP/2 connection a client closes.
-cat > "$DATA/micro-preboot.asadmin" <<'ASADMIN'
-set configs.config.server-config.network-config.protocols.protocol.https-listener.http.http2-enabled=false
+# HTTPS listener: HTTP/1.1 only (SOAP clients do not use HTTP/2, and Grizzly logs a stack trace for every HTTP/2
+# connection a client closes); client certificates asked for but optional, checked against the CAs of the trust
+# store (what adapter.admin.require-client-cert=true relies on).
+LISTENER=configs.config.server-config.network-config.protocols.protocol.https-listener
+cat > "$DATA/micro-preboot.asadmin" <<ASADMIN
+set $LISTENER.http.http2-enabled=false
+set $LISTENER.ssl.client-auth=want
+set $LISTENER.ssl.trust-store=$KEYS/tls-clients.p12
 ASADMIN
 
 AXIS_SIM_SECRET_ADAPTER=$(cat "$DATA/axis-secret") AXIS_SIM_SECRET_COUNTERPART=$(cat "$DATA/axis-secret-counterpart") \

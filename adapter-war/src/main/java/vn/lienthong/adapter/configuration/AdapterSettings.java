@@ -59,6 +59,11 @@ public final class AdapterSettings {
      * operations refused), in demo mode generated on first start into {@code <data>/admin-token}. Never logged.
      */
     public static final String ADMIN_TOKEN = "adapter.admin.token";
+    /**
+     * Admin operations also need a TLS client certificate issued by a CA of the trust store (so: HTTPS only).
+     * Default false. The HTTPS listener must request client certificates (Payara {@code ssl.client-auth=want}).
+     */
+    public static final String ADMIN_REQUIRE_CLIENT_CERT = "adapter.admin.require-client-cert";
     /** Largest accepted attachment, decoded bytes. */
     public static final String MAX_ATTACHMENT_BYTES = "adapter.limits.attachment-bytes";
     /** Most attachments in one document. */
@@ -103,6 +108,7 @@ public final class AdapterSettings {
     private final Duration outboxMaxAge;
     private final String nodeId;
     private final Optional<String> adminToken;
+    private final boolean adminRequireClientCert;
     private final long maxAttachmentBytes;
     private final int maxAttachments;
     private final int wsTimestampTtlSeconds;
@@ -134,6 +140,7 @@ public final class AdapterSettings {
         outboxMaxAge = Duration.ofMinutes(c.getOptionalValue(OUTBOX_MAX_AGE, Long.class).orElse(24L * 60));
         nodeId = c.getOptionalValue(NODE_ID, String.class).orElseGet(AdapterSettings::defaultNodeId);
         adminToken = c.getOptionalValue(ADMIN_TOKEN, String.class);
+        adminRequireClientCert = c.getOptionalValue(ADMIN_REQUIRE_CLIENT_CERT, Boolean.class).orElse(false);
         maxAttachmentBytes = c.getOptionalValue(MAX_ATTACHMENT_BYTES, Long.class).orElse(20L * 1024 * 1024);
         maxAttachments = c.getOptionalValue(MAX_ATTACHMENTS, Integer.class).orElse(20);
         wsTimestampTtlSeconds = c.getOptionalValue(WS_TIMESTAMP_TTL, Integer.class).orElse(300);
@@ -186,6 +193,7 @@ public final class AdapterSettings {
     public Duration outboxMaxAge() { return outboxMaxAge; }
     public String nodeId() { return nodeId; }
     public Optional<String> adminToken() { return adminToken; }
+    public boolean adminRequireClientCert() { return adminRequireClientCert; }
     public long maxAttachmentBytes() { return maxAttachmentBytes; }
     public int maxAttachments() { return maxAttachments; }
     public int wsTimestampTtlSeconds() { return wsTimestampTtlSeconds; }

@@ -25,6 +25,7 @@ import java.util.Properties;
  * <li>{@code demo-client.p12} — the demo client's signing key</li>
  * <li>{@code adapter.p12} — the adapter's signing key (written last: it marks the folder as complete)</li>
  * <li>{@code tls.p12} — the HTTPS server key (alias {@value #TLS_ALIAS}), issued by the demo CA</li>
+ * <li>{@code tls-clients.p12} — copy of the trust store for the HTTPS listener (client certificates)</li>
  * </ul>
  * All key stores share one password. Nothing here is ever committed or logged.
  */
@@ -34,6 +35,8 @@ public final class DemoKeyFolder {
     public static final String DEMO_CLIENT_ALIAS = "demo-client";
     public static final String TLS_ALIAS = "tls";
     public static final String PASSWORD_FILE = "keystore.password";
+    /** Client-certificate CAs for the HTTPS listener (Payara Micro's default trust store password). */
+    public static final String LISTENER_TRUST_STORE = "tls-clients.p12";
 
     private static final Duration VALIDITY = Duration.ofDays(825);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -117,6 +120,33 @@ public final class DemoKeyFolder {
     }
 
     /**
+     * Writes the certificates of {@code truststore.p12} (the CAs of client certificates) into {@code file} under
+     * a fixed password, for a TLS listener that opens its trust store with its own default password (Payara: the
+     * master password {@code changeit}). A trust store holds no secret; its password only guards integrity, and
+     * the folder is the operator's.
+     */
+    public void writeListenerTrustStore(Path file, char[] storePassword) {
+        try (var in = Files.newInputStream(dir.resolve("truststore.p12"))) {
+            java.security.KeyStore source = java.security.KeyStore.getInstance("PKCS12");
+            source.load(in, password);
+            java.security.KeyStore copy = java.security.KeyStore.getInstance("PKCS12");
+            copy.load(null, null);
+            for (String alias : java.util.Collections.list(source.aliases())) {
+                if (source.isCertificateEntry(alias)) {
+                    copy.setCertificateEntry(alias, source.getCertificate(alias));
+                }
+            }
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                copy.store(out, storePassword);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new DemoPki.PkiException("cannot write " + file.getFileName(), e);
+        }
+    }
+
+    /**
      * The key store password as the adapter finds it: {@code ADAPTER_KEYS_PASSWORD} / {@code adapter.keys.password},
      * else {@code <dir>/keystore.password}, generated (owner-readable only) when absent.
      */
@@ -152,8 +182,8 @@ public final class DemoKeyFolder {
     /**
      * Launcher step run before the server boots:
      * {@code DemoKeyFolder <keys-dir> <jsse-properties-file> [host ...]} creates the demo material if missing,
-     * the TLS key for the hosts (default: localhost, 127.0.0.1 and this machine's name) and the properties file,
-     * then prints the path of the CA certificate clients must trust. Prints no secret.
+     * the TLS key for the hosts (default: localhost, 127.0.0.1 and this machine's name), the properties file and
+     * the listener's client-certificate trust store ({@value #LISTENER_TRUST_STORE}), then prints the path of the CA certificate clients must trust. Prints no secret.
      */
     public static void main(String[] args) {
         if (args.length < 2) {
@@ -172,6 +202,8 @@ public final class DemoKeyFolder {
             }
             Path caPem = folder.ensureTlsKey(hosts);
             folder.writeJsseProperties(Path.of(args[1]));
+            // Rewritten at every start: the trust store may have gained CAs since.
+            folder.writeListenerTrustStore(dir.resolve(LISTENER_TRUST_STORE), "changeit".toCharArray());
             System.out.println(caPem.toAbsolutePath());
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());

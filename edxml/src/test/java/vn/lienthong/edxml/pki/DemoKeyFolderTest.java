@@ -84,6 +84,22 @@ class DemoKeyFolderTest {
     }
 
     @Test
+    void theListenerTrustStoreHoldsTheTrustedCasUnderItsOwnPassword() throws Exception {
+        DemoKeyFolder folder = new DemoKeyFolder(dir, PASSWORD);
+        folder.create();
+        Path file = dir.resolve(DemoKeyFolder.LISTENER_TRUST_STORE);
+        folder.writeListenerTrustStore(file, "changeit".toCharArray());
+        KeyStore copy = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            copy.load(in, "changeit".toCharArray());
+        }
+        KeyStore original = load(dir.resolve("truststore.p12"));
+        assertEquals(java.util.Collections.list(original.aliases()), java.util.Collections.list(copy.aliases()));
+        assertEquals(original.getCertificate("ca"), copy.getCertificate("ca"));
+        assertFalse(copy.isKeyEntry("ca"));
+    }
+
+    @Test
     void aGeneratedPasswordIsKeptInAnOwnerOnlyFile() throws Exception {
         char[] first = DemoKeyFolder.password(dir);
         assertArrayEquals(first, DemoKeyFolder.password(dir));

@@ -107,12 +107,12 @@ wait_http "$HTTPS/services/DocumentExchange?wsdl" 180 "${PIDS[-1]}" --cacert "$C
 cat <<INFO
 
 Lien thong adapter is running (ready after $((SECONDS - START)) s).
-  Signed profile WSDL (WS-Security):     $HTTPS/services/DocumentExchange?wsdl
-  UsernameToken profile WSDL (HTTPS only): $HTTPS/services/DocumentExchangeTls?wsdl
-  Old e-doc.vn protocol:                 $HTTPS/services/EdocService?wsdl
-  Admin operations (Bearer token):       $HTTPS/admin/   (token: $DATA/admin-token)
-  CA certificate for clients (TLS):      $CA_PEM
-  Plain HTTP (signed profile and old protocol only): http://localhost:$PORT/lienthong/services/
+  Signed profile WSDL (WS-Security):   $HTTPS/services/DocumentExchange?wsdl
+  UsernameToken profile WSDL:          $HTTPS/services/DocumentExchangeTls?wsdl   (HTTPS only)
+  Old e-doc.vn protocol WSDL:          $HTTPS/services/EdocService?wsdl
+  Admin operations (Bearer token):     $HTTPS/admin/   (token: $DATA/admin-token)
+  CA certificate for TLS clients:      $CA_PEM
+  Plain HTTP (all but the UsernameToken profile): http://localhost:$PORT/lienthong/
   Axis simulator:                      http://127.0.0.1:$AXIS_PORT/   (state: http://127.0.0.1:$AXIS_PORT/_sim/state)
   Data folder:                         $DATA
   Logs:                                $DATA/logs

@@ -2,20 +2,24 @@
 # Sends one document through a running ./run.sh with an independent client (Python zeep + xmlsec, Debian packages
 # python3-zeep python3-xmlsec) and prints its history: acceptance, transmission to the axis, and the statuses the
 # counterpart agency (played by the simulator) sends back.
-#   scripts/demo-exchange.sh [NUMBER]      environment as for run.sh (LIENTHONG_DATA, LIENTHONG_PORT)
+#   scripts/demo-exchange.sh [NUMBER]      environment as for run.sh (LIENTHONG_DATA, LIENTHONG_HTTPS_PORT)
+# It talks HTTPS and trusts only the demo CA that issued the adapter's TLS certificate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${LIENTHONG_DATA:-$(pwd)/adapter-data}
-PORT=${LIENTHONG_PORT:-8080}
+HTTPS_PORT=${LIENTHONG_HTTPS_PORT:-8181}
 NUMBER=${1:-$((RANDOM * 100 + RANDOM % 100))}
 prop() { grep "^$1=" "$DATA/demo-credentials.properties" | cut -d= -f2-; }
-PASS=$(cat "$DATA/keys/keystore.password")
+PASS="file:$DATA/keys/keystore.password"
+CA="$DATA/keys/demo-ca.pem"
+[[ -f "$DATA/keys/tls-ca.pem" ]] && CA="$DATA/keys/tls-ca.pem"
+export REQUESTS_CA_BUNDLE="$CA"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 # PEM copies of the demo client's key and of the adapter's certificate, for xmlsec (temporary, removed on exit).
-openssl pkcs12 -in "$DATA/keys/demo-client.p12" -passin "pass:$PASS" -nocerts -nodes -out "$WORK/key.pem" 2>/dev/null
-openssl pkcs12 -in "$DATA/keys/demo-client.p12" -passin "pass:$PASS" -clcerts -nokeys -out "$WORK/cert.pem" 2>/dev/null
-openssl pkcs12 -in "$DATA/keys/adapter.p12" -passin "pass:$PASS" -clcerts -nokeys -out "$WORK/adapter.pem" 2>/dev/null
-E="http://127.0.0.1:$PORT/lienthong/services/DocumentExchange"
+openssl pkcs12 -in "$DATA/keys/demo-client.p12" -passin "$PASS" -nocerts -nodes -out "$WORK/key.pem" 2>/dev/null
+openssl pkcs12 -in "$DATA/keys/demo-client.p12" -passin "$PASS" -clcerts -nokeys -out "$WORK/cert.pem" 2>/dev/null
+openssl pkcs12 -in "$DATA/keys/adapter.p12" -passin "$PASS" -clcerts -nokeys -out "$WORK/adapter.pem" 2>/dev/null
+E="https://localhost:$HTTPS_PORT/lienthong/services/DocumentExchange"
 zeep() { /usr/bin/python3 it-tests/src/test/python/zeep_client.py signed "$E?wsdl" "$E" "$(prop username)" \
   "$(prop password)" "$WORK/key.pem" "$WORK/cert.pem" "$WORK/adapter.pem" "$@"; }
 FROM=$(prop organId)

@@ -1,6 +1,8 @@
 """An independent client of the adapter's WS-Security service: Python zeep + xmlsec (Debian packages).
 
 Usage: zeep_client.py PROFILE WSDL ENDPOINT USER PASSWORD KEY_PEM CERT_PEM SERVER_CERT_PEM COMMAND [ARGS...]
+  ENDPOINT the service address, or - to call the port the WSDL lists first, at the address the WSDL gives
+  HTTPS    the CA to trust comes from REQUESTS_CA_BUNDLE (honoured by requests, which zeep uses)
   PROFILE  signed  UsernameToken + Timestamp + X.509 signature (BinarySecurityToken) over Timestamp and Body;
                    the response's signature is verified with SERVER_CERT_PEM
            tls     UsernameToken + Timestamp only (for use over TLS)
@@ -49,8 +51,11 @@ def main(argv):
     if profile == "signed":
         plugins.append(AdapterSignature(key_pem, cert_pem, server_cert))
     client = Client(wsdl, wsse=Compose(plugins))
-    binding = "DocumentExchangeBinding" if profile == "signed" else "DocumentExchangeTlsBinding"
-    service = client.create_service("{urn:lienthong:exchange:1}" + binding, endpoint)
+    if endpoint == "-":
+        service = client.service
+    else:
+        binding = "DocumentExchangeBinding" if profile == "signed" else "DocumentExchangeTlsBinding"
+        service = client.create_service("{urn:lienthong:exchange:1}" + binding, endpoint)
     try:
         if command == "submit":
             sender, recipient, number = args

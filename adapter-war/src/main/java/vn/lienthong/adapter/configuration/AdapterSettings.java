@@ -59,6 +59,11 @@ public final class AdapterSettings {
      * operations refused), in demo mode generated on first start into {@code <data>/admin-token}. Never logged.
      */
     public static final String ADMIN_TOKEN = "adapter.admin.token";
+    /**
+     * Admin operations also need a TLS client certificate issued by a CA of the trust store (so: HTTPS only).
+     * Default false. The HTTPS listener must request client certificates (Payara {@code ssl.client-auth=want}).
+     */
+    public static final String ADMIN_REQUIRE_CLIENT_CERT = "adapter.admin.require-client-cert";
     /** Largest accepted attachment, decoded bytes. */
     public static final String MAX_ATTACHMENT_BYTES = "adapter.limits.attachment-bytes";
     /** Most attachments in one document. */
@@ -78,6 +83,12 @@ public final class AdapterSettings {
     public static final String LEGACY_MAX_MESSAGE_BYTES = "adapter.legacy.max-message-bytes";
     /** Largest old-protocol SOAP envelope part (parsed in memory), bytes; default 2 MiB. */
     public static final String LEGACY_MAX_ENVELOPE_BYTES = "adapter.legacy.max-envelope-bytes";
+    /**
+     * Name of a request header (e.g. {@code X-Forwarded-Proto}) by which a TLS-terminating proxy in front of the
+     * adapter tells that the client used HTTPS (value {@code https}). Default: none — only the adapter's own
+     * HTTPS listener counts as TLS. Set it only when the plain HTTP port is reachable through that proxy alone.
+     */
+    public static final String TLS_TRUSTED_PROXY_HEADER = "adapter.tls.trusted-proxy-header";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -97,11 +108,13 @@ public final class AdapterSettings {
     private final Duration outboxMaxAge;
     private final String nodeId;
     private final Optional<String> adminToken;
+    private final boolean adminRequireClientCert;
     private final long maxAttachmentBytes;
     private final int maxAttachments;
     private final int wsTimestampTtlSeconds;
     private final long legacyMaxMessageBytes;
     private final long legacyMaxEnvelopeBytes;
+    private final Optional<String> tlsTrustedProxyHeader;
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
     private final Duration directorySyncInterval;
@@ -127,11 +140,14 @@ public final class AdapterSettings {
         outboxMaxAge = Duration.ofMinutes(c.getOptionalValue(OUTBOX_MAX_AGE, Long.class).orElse(24L * 60));
         nodeId = c.getOptionalValue(NODE_ID, String.class).orElseGet(AdapterSettings::defaultNodeId);
         adminToken = c.getOptionalValue(ADMIN_TOKEN, String.class);
+        adminRequireClientCert = c.getOptionalValue(ADMIN_REQUIRE_CLIENT_CERT, Boolean.class).orElse(false);
         maxAttachmentBytes = c.getOptionalValue(MAX_ATTACHMENT_BYTES, Long.class).orElse(20L * 1024 * 1024);
         maxAttachments = c.getOptionalValue(MAX_ATTACHMENTS, Integer.class).orElse(20);
         wsTimestampTtlSeconds = c.getOptionalValue(WS_TIMESTAMP_TTL, Integer.class).orElse(300);
         legacyMaxMessageBytes = c.getOptionalValue(LEGACY_MAX_MESSAGE_BYTES, Long.class).orElse(64L * 1024 * 1024);
         legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
+        tlsTrustedProxyHeader = c.getOptionalValue(TLS_TRUSTED_PROXY_HEADER, String.class)
+                .map(String::trim).filter(h -> !h.isEmpty());
         organisations = c.getOptionalValue(ORGANISATIONS, String.class).map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
@@ -177,11 +193,13 @@ public final class AdapterSettings {
     public Duration outboxMaxAge() { return outboxMaxAge; }
     public String nodeId() { return nodeId; }
     public Optional<String> adminToken() { return adminToken; }
+    public boolean adminRequireClientCert() { return adminRequireClientCert; }
     public long maxAttachmentBytes() { return maxAttachmentBytes; }
     public int maxAttachments() { return maxAttachments; }
     public int wsTimestampTtlSeconds() { return wsTimestampTtlSeconds; }
     public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
     public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }
+    public Optional<String> tlsTrustedProxyHeader() { return tlsTrustedProxyHeader; }
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }

@@ -21,10 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -61,7 +66,7 @@ public final class DemoPki {
         X500Name subject = new X500Name("CN=" + commonName + ",O=Lien thong adapter demo,C=VN");
         Instant now = Instant.now();
         X509Certificate cert = issue(subject, keys.getPublic(), subject, keys.getPrivate(), null,
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650)), true);
+                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650)), true, null);
         return new DemoPki(keys, cert);
     }
 
@@ -91,10 +96,29 @@ public final class DemoPki {
         }
     }
 
+    /**
+     * Issues an RSA TLS server certificate (serverAuth) whose subject alternative names are the given host names
+     * and IP addresses: clients check the name they connected to against these, not against the common name.
+     */
+    public Issued issueTlsServer(String commonName, List<String> hostNames, Duration validity) {
+        GeneralName[] names = hostNames.stream().map(h -> new GeneralName(
+                isIpLiteral(h) ? GeneralName.iPAddress : GeneralName.dNSName, h)).toArray(GeneralName[]::new);
+        Instant notBefore = Instant.now().minus(Duration.ofHours(1));
+        KeyPair keys = rsaKeyPair();
+        X500Name subject = new X500Name("CN=" + commonName + ",O=Lien thong adapter demo,C=VN");
+        X509Certificate cert = issue(subject, keys.getPublic(), issuerName(), caKeys.getPrivate(), caCertificate,
+                notBefore, notBefore.plus(validity), false, new GeneralNames(names));
+        return new Issued(keys.getPrivate(), cert, caCertificate);
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.matches("[0-9.]+") || host.contains(":");
+    }
+
     private Issued issue(String commonName, KeyPair keys, Duration validity, Instant notBefore) {
         X500Name subject = new X500Name("CN=" + commonName + ",O=Lien thong adapter demo,C=VN");
         X509Certificate cert = issue(subject, keys.getPublic(), issuerName(), caKeys.getPrivate(), caCertificate,
-                notBefore, notBefore.plus(validity), false);
+                notBefore, notBefore.plus(validity), false, null);
         return new Issued(keys.getPrivate(), cert, caCertificate);
     }
 
@@ -145,7 +169,8 @@ public final class DemoPki {
     }
 
     private static X509Certificate issue(X500Name subject, java.security.PublicKey subjectKey, X500Name issuer,
-            PrivateKey issuerKey, X509Certificate issuerCert, Instant notBefore, Instant notAfter, boolean ca) {
+            PrivateKey issuerKey, X509Certificate issuerCert, Instant notBefore, Instant notAfter, boolean ca,
+            GeneralNames tlsServerNames) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     new BigInteger(64, RANDOM).abs().add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
@@ -157,9 +182,18 @@ public final class DemoPki {
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         ext.createAuthorityKeyIdentifier(issuerCert));
             }
-            builder.addExtension(Extension.keyUsage, true, ca
-                    ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-                    : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment));
+            if (tlsServerNames != null) {
+                builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                builder.addExtension(Extension.subjectAlternativeName, false, tlsServerNames);
+            } else {
+                builder.addExtension(Extension.keyUsage, true, ca
+                        ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+                        : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation
+                                | KeyUsage.keyEncipherment));
+            }
             String alg = "EC".equals(issuerKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             ContentSigner signer = new JcaContentSignerBuilder(alg).setProvider(BC).build(issuerKey);
             return new JcaX509CertificateConverter().setProvider(BC).getCertificate(builder.build(signer));

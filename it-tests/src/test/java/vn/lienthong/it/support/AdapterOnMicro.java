@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 
 /**
- * Base of the black-box tests on Payara Micro: the real adapter WAR from the build, the axis simulator started
- * first, and the demo client the adapter created, connected to the signed WS-Security port.
+ * Base of the black-box tests on Payara Micro: the real adapter WAR from the build, Micro's HTTPS key and the axis
+ * simulator created first, and the demo client the adapter created, connected to the signed WS-Security port.
  */
+@ExtendWith(TlsKeyStoreExtension.class)
 @ExtendWith(AxisSimulatorExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -79,6 +79,33 @@ public final class ExchangeClients {
         return port;
     }
 
+    /**
+     * The UsernameToken profile: UsernameToken (text password) + Timestamp, no signature; over HTTPS the client
+     * trusts only the demo CA of the test TLS key ({@link TlsKeyStoreExtension}).
+     */
+    public static DocumentExchangePort usernameToken(URL endpoint, String user, String password) throws Exception {
+        DocumentExchangePort port = plain(endpoint, false);
+        Client client = ClientProxy.getClient(port);
+        Map<String, Object> out = new HashMap<>();
+        out.put(ConfigurationConstants.ACTION, "UsernameToken Timestamp");
+        out.put(ConfigurationConstants.USER, user);
+        out.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
+        out.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+            for (Callback c : callbacks) {
+                ((WSPasswordCallback) c).setPassword(password);
+            }
+        });
+        client.getOutInterceptors().add(new WSS4JOutInterceptor(out));
+        client.getInInterceptors().add(new WSS4JInInterceptor(Map.of(ConfigurationConstants.ACTION, "Timestamp")));
+        if ("https".equals(endpoint.getProtocol())) {
+            org.apache.cxf.configuration.jsse.TLSClientParameters tls =
+                    new org.apache.cxf.configuration.jsse.TLSClientParameters();
+            tls.setSSLSocketFactory(TlsKeyStoreExtension.clientContext().getSocketFactory());
+            ((org.apache.cxf.transport.http.HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
+        }
+        return port;
+    }
+
     /** No WS-Security at all. */
     public static DocumentExchangePort plain(URL endpoint) {
         return plain(endpoint, false);

@@ -10,14 +10,16 @@ import vn.lienthong.adapter.delivery.boundary.OutboxAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
- * scanned, so nothing reaches this path by accident; every request passes {@link AdminAuthentication}.
+ * scanned, so nothing reaches this path by accident; every request passes {@link AdminAuthentication} (and, when
+ * configured, {@link AdminClientCertificate}).
  */
 @ApplicationPath("admin")
 public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AdminAuthentication.class, AdminCallAudit.class, OutboxAdminResource.class,
+        return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
+                OutboxAdminResource.class,
                 AuditAdminResource.class);
     }
 }

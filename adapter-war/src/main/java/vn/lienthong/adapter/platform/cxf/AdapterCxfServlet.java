@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.cxf.ws.policy.PolicyEngine;
@@ -92,7 +93,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
     }
 
     private static JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address,
-            String port) {
+            String port, TransportSecurity transport) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(DocumentExchangePort.class);
@@ -105,6 +106,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getOutInterceptors().add(new InlineResponses());
+        // ?wsdl lists this endpoint's port only, at the absolute address the client used.
+        factory.getProperties().put(WSDLGetUtils.class.getName(), new OwnPortWsdl(transport));
         return factory;
     }
 
@@ -126,17 +129,20 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
                 new IncomingOperations(inbox, statuses, documents, directory, settings), recalls,
                 CallerIdentityInterceptor::current);
 
+        TransportSecurity transport = new TransportSecurity(settings.tlsTrustedProxyHeader());
         JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange",
-                "DocumentExchangePort");
+                "DocumentExchangePort", transport);
         signed.getInInterceptors().add(security.requestVerifier());
         signed.getInInterceptors().add(security.coverageChecker());
         signed.getInInterceptors().add(new CallerIdentityInterceptor());
         signed.getOutInterceptors().add(security.responseSigner());
         signed.create();
 
-        // Same service for clients that cannot sign: UsernameToken + Timestamp, to be used over HTTPS only.
+        // Same service for clients that cannot sign: UsernameToken + Timestamp, over HTTPS only (plain HTTP is
+        // refused before the password is looked at).
         JaxWsServerFactoryBean tls = exchangeFactory(bus, exchange, "/DocumentExchangeTls",
-                "DocumentExchangeTlsPort");
+                "DocumentExchangeTlsPort", transport);
+        tls.getInInterceptors().add(new TlsRequiredInterceptor(transport, audit));
         tls.getInInterceptors().add(security.usernameTokenVerifier());
         tls.getInInterceptors().add(new CallerIdentityInterceptor());
         tls.getOutInterceptors().add(security.responseTimestamp());

@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.edxml.pki.DemoPki;
+import vn.lienthong.edxml.pki.DemoKeyFolder;
 
 /**
  * The adapter's key stores: {@code adapter.p12} (alias {@value #ADAPTER_ALIAS}: signs EDXML packages and SOAP
@@ -33,8 +32,8 @@ import vn.lienthong.edxml.pki.DemoPki;
 @ApplicationScoped
 public class KeyMaterial {
 
-    public static final String ADAPTER_ALIAS = "adapter";
-    public static final String DEMO_CLIENT_ALIAS = "demo-client";
+    public static final String ADAPTER_ALIAS = DemoKeyFolder.ADAPTER_ALIAS;
+    public static final String DEMO_CLIENT_ALIAS = DemoKeyFolder.DEMO_CLIENT_ALIAS;
     private static final Logger LOG = Logger.getLogger(KeyMaterial.class.getName());
 
     @Inject
@@ -120,12 +119,8 @@ public class KeyMaterial {
 
     private void generateDemo(Path dir) {
         LOG.info(() -> "Generating demo key material in " + dir);
-        DemoPki ca = DemoPki.newCa("Lien thong demo CA");
-        ca.writeCaPem(dir.resolve("demo-ca.pem"));
-        ca.writeTrustStore(dir.resolve("truststore.p12"), password);
-        ca.issueRsa("demo-client", Duration.ofDays(825)).writePkcs12(dir.resolve("demo-client.p12"), DEMO_CLIENT_ALIAS, password);
-        // The adapter key is written last: its presence marks the demo material as complete.
-        ca.issueRsa("lienthong-adapter", Duration.ofDays(825)).writePkcs12(adapterKeyStoreFile(), ADAPTER_ALIAS, password);
+        // The same layout as the launcher's step before Payara Micro boots (which also issues the TLS key).
+        new DemoKeyFolder(dir, password).create();
     }
 
     private static char[] passwordFile(Path dir) {

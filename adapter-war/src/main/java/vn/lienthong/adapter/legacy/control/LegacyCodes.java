@@ -35,7 +35,7 @@ public final class LegacyCodes {
      * Acting for an organisation the token does not cover (From, Status/From), or a token whose grant exceeds what
      * its grantor may act for: the adapter-wide code of {@code OrganisationAuthority}, the same on every face.
      */
-    public static final String ORGANISATION = "AUTH.ORGANISATION";
+    public static final String ORGANISATION = vn.lienthong.adapter.security.control.OrganisationAuthority.CODE;
     /** An organisation id that is not of the QCVN 102 form. */
     public static final String ORGAN_ID = "M.OrganId";
     /** DocumentId unknown, not numeric, or not addressed to the caller. */

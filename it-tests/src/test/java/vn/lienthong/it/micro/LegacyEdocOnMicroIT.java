@@ -280,7 +280,7 @@ class LegacyEdocOnMicroIT extends AdapterOnMicro {
             });
             assertTrue(statuses.contains("03"), "legacy 3 travels zero-padded");
             Answer forSomeoneElse = post("UpdateTraces", xml(updateTraces("000.00.00.H49", token, documentId, "4")));
-            assertEquals(List.of("Permission"), codes(forSomeoneElse));
+            assertEquals(List.of("AUTH.ORGANISATION"), codes(forSomeoneElse));
         }
     }
 
@@ -630,7 +630,7 @@ class LegacyEdocOnMicroIT extends AdapterOnMicro {
         other.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (demo.username() + ":" + demo.password()).getBytes(StandardCharsets.UTF_8)));
         other.getOutputStream().write("organId=000.00.00.H49".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(401, other.getResponseCode(), "a client may not issue tokens for organisations not its own");
+        assertEquals(403, other.getResponseCode(), "a client may not issue tokens for organisations not its own");
     }
 
     // ---------------------------------------------------------------- the axis side

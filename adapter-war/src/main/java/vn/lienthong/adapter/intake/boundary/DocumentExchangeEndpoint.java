@@ -75,7 +75,7 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     @Override
     public RecallDocumentResponse recallDocument(RecallDocument request) throws ExchangeFault {
         CallerIdentity who = caller.get();
-        return forOrganisation("RECALL", request.getFromOrganId(), () -> {
+        return forOrganisation("RECALL", "RecallDocument", "fromOrganId", request.getFromOrganId(), () -> {
             RecallDocumentResponse r = new RecallDocumentResponse();
             r.setDocumentId(required("documentId", request.getDocumentId()));
             r.setOutcome(recalls.recall(who, request.getFromOrganId(), request.getDocumentId(),
@@ -86,25 +86,26 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
 
     @Override
     public ListIncomingResponse listIncoming(ListIncoming request) throws ExchangeFault {
-        return forOrganisation("LIST_INCOMING", request.getOrganId(),
+        return forOrganisation("LIST_INCOMING", "ListIncoming", "organId", request.getOrganId(),
                 () -> incoming.list(request.getOrganId(), required("kind", request.getKind())));
     }
 
     @Override
     public GetIncomingDocumentResponse getIncomingDocument(GetIncomingDocument request) throws ExchangeFault {
-        return forOrganisation("GET_INCOMING", request.getOrganId(),
+        return forOrganisation("GET_INCOMING", "GetIncomingDocument", "organId", request.getOrganId(),
                 () -> incoming.get(request.getOrganId(), required("itemId", request.getItemId())));
     }
 
     @Override
     public AcknowledgeIncomingResponse acknowledgeIncoming(AcknowledgeIncoming request) throws ExchangeFault {
-        return forOrganisation("ACK_INCOMING", request.getOrganId(),
+        return forOrganisation("ACK_INCOMING", "AcknowledgeIncoming", "organId", request.getOrganId(),
                 () -> incoming.acknowledge(request.getOrganId(), required("itemId", request.getItemId())));
     }
 
     @Override
     public ReportStatusResponse reportStatus(ReportStatus request) throws ExchangeFault {
-        return forOrganisation("REPORT_STATUS", request.getOrganId(), () -> incoming.report(request.getOrganId(),
+        return forOrganisation("REPORT_STATUS", "ReportStatus", "organId", request.getOrganId(),
+                () -> incoming.report(request.getOrganId(),
                 required("senderOrganId", request.getSenderOrganId()),
                 required("documentId", request.getDocumentId()), required("statusCode", request.getStatusCode()),
                 request.getDescription(), request.getStaff()));
@@ -112,7 +113,8 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
 
     @Override
     public GetDocumentHistoryResponse getDocumentHistory(GetDocumentHistory request) throws ExchangeFault {
-        return forOrganisation("HISTORY", request.getOrganId(), () -> incoming.history(request.getOrganId(),
+        return forOrganisation("HISTORY", "GetDocumentHistory", "organId", request.getOrganId(),
+                () -> incoming.history(request.getOrganId(),
                 required("senderOrganId", request.getSenderOrganId()),
                 required("documentId", request.getDocumentId())));
     }
@@ -121,7 +123,7 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     public ListOrganisationsResponse listOrganisations(ListOrganisations request) throws ExchangeFault {
         CallerIdentity who = caller.get();
         try {
-            submissions.authorizeRead(who, null);
+            submissions.authorize(who, "ListOrganisations", null, null); // names no organisation
             return incoming.organisations(request.getSearch(), request.getMax());
         } catch (Rejection r) {
             throw refused(who, "ORGANISATIONS", null, r);
@@ -130,11 +132,15 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
         }
     }
 
-    /** Checks the caller may act for {@code organId}, then runs {@code work}; refusals become faults. */
-    private <T> T forOrganisation(String action, String organId, Supplier<T> work) throws ExchangeFault {
+    /**
+     * Checks the caller may act for {@code organId} (named by request field {@code field}) before anything is read
+     * or stored, then runs {@code work}; refusals become faults.
+     */
+    private <T> T forOrganisation(String action, String operation, String field, String organId, Supplier<T> work)
+            throws ExchangeFault {
         CallerIdentity who = caller.get();
         try {
-            submissions.authorizeRead(who, required("organId", organId));
+            submissions.authorize(who, operation, field, required(field, organId));
             return work.get();
         } catch (Rejection r) {
             throw refused(who, action, organId, r);
@@ -159,6 +165,8 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
             if (doc == null) {
                 throw Rejection.missing("document");
             }
+            // Checked before anything is converted or stored (and again by SubmissionService, for every face).
+            submissions.authorize(who, "SubmitDocument", "document/fromOrganId", organ);
             Submission submission = toSubmission(request.getClientMessageId(), doc);
             Receipt receipt;
             try {
@@ -193,7 +201,7 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
             if (request.getDocumentId() == null || request.getDocumentId().isBlank()) {
                 throw Rejection.missing("documentId");
             }
-            submissions.authorizeRead(who, request.getFromOrganId());
+            submissions.authorize(who, "GetDocumentStatus", "fromOrganId", request.getFromOrganId());
             Document d = documents.outgoing(request.getFromOrganId(), request.getDocumentId())
                     .orElseThrow(() -> new Rejection("M.documentId", "documentId",
                             "No document with this id was sent by " + request.getFromOrganId()));

@@ -32,7 +32,7 @@ public class RecallService {
     AuditLog audit;
 
     public Outcome recall(CallerIdentity caller, String fromOrganId, String documentId, String reason) {
-        submissions.authorizeRead(caller, fromOrganId);
+        submissions.authorize(caller, "RecallDocument", "fromOrganId", fromOrganId);
         if (reason == null || reason.isBlank()) {
             throw Rejection.missing("reason");
         }

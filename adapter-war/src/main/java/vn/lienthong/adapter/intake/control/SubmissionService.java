@@ -19,6 +19,7 @@ import vn.lienthong.adapter.intake.entity.Submission;
 import vn.lienthong.adapter.packaging.control.PackageBuilder;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;
@@ -47,9 +48,11 @@ public class SubmissionService {
     AuditLog audit;
     @Inject
     PackageBuilder packages;
+    @Inject
+    OrganisationAuthority authority;
 
     public Receipt submit(CallerIdentity caller, Submission s) {
-        authorize(caller, s.fromOrganId());
+        authorize(caller, "SubmitDocument", "document/fromOrganId", s.fromOrganId());
         new SubmissionValidator(settings).check(s);
 
         Optional<Document> earlier = earlierSubmission(caller, s);
@@ -115,7 +118,11 @@ public class SubmissionService {
                 + (s.clientMessageId() == null || s.clientMessageId().isBlank() ? d.getId() : s.clientMessageId()));
     }
 
-    private void authorize(CallerIdentity caller, String organId) {
+    /**
+     * The caller is authenticated (and signed with its registered certificate, if it has one) and may act for
+     * {@code organId} ({@link OrganisationAuthority}, the one rule of every face); {@code field} names it.
+     */
+    public void authorize(CallerIdentity caller, String operation, String field, String organId) {
         if (caller == null) {
             throw new Rejection("AUTH.MISSING", null, "The request carries no authenticated caller");
         }
@@ -127,10 +134,7 @@ public class SubmissionService {
             throw new Rejection("AUTH.CERTIFICATE", null,
                     "The request was signed with a certificate not registered for this client");
         }
-        if (organId != null && !credential.mayActFor(organId)) {
-            throw new Rejection("AUTH.ORGANISATION", "document/fromOrganId",
-                    "This client may not act for organisation " + organId);
-        }
+        authority.require(caller, operation, OrganisationAuthority.named(field, organId));
     }
 
     private Optional<Document> earlierSubmission(CallerIdentity caller, Submission s) {
@@ -152,11 +156,6 @@ public class SubmissionService {
                 .setParameter("sender", s.fromOrganId())
                 .setParameter("documentId", s.documentId())
                 .getResultList().stream().findFirst();
-    }
-
-    /** Used by the status query to apply the same rule: a caller sees only its organisations' documents. */
-    public void authorizeRead(CallerIdentity caller, String organId) {
-        authorize(caller, organId);
     }
 
     private static Receipt receipt(Document d) {

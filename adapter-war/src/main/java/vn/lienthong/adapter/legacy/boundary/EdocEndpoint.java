@@ -32,7 +32,8 @@ import vn.lienthong.adapter.legacy.control.LegacyRecall;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.legacy.control.ManifestEntry;
-import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
+import vn.lienthong.adapter.security.control.OrganisationAuthority.Named;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.mappings.edoc.EdocMappings;
 import vn.lienthong.mappings.edoc.LegacyDates;
@@ -44,8 +45,9 @@ import vn.lienthong.mappings.edoc.XmlPath;
  * The old e-doc.vn SOAP endpoint (spec legacy-edoc-soap.md), below JAX-WS: the platform servlet hands it the
  * raw HTTP exchange for {@code /services/EdocService}. It dispatches on the SOAPAction header alone, reads the
  * request as a bounded stream (size, part count and part size refused while streaming, before parsing), parses
- * the envelope without DTDs, authenticates OrganId + Token, and answers in the hub's Report forms. Every request
- * leaves an audit entry; refusals store nothing.
+ * the envelope without DTDs, authenticates OrganId + Token, checks with {@link OrganisationAuthority} every
+ * organisation the request names (the token's own, From, Status/From) before anything is read or stored, and
+ * answers in the hub's Report forms. Every request leaves an audit entry; refusals store nothing.
  */
 @ApplicationScoped
 public class EdocEndpoint {
@@ -67,9 +69,9 @@ public class EdocEndpoint {
     @Inject
     LegacyDirectory directory;
     @Inject
-    CredentialStore credentials;
-    @Inject
     AuditLog audit;
+    @Inject
+    OrganisationAuthority authority;
 
     private final EdocMappings mappings = EdocMappings.v1();
     private final LegacyReplies replies = new LegacyReplies(mappings);
@@ -85,6 +87,7 @@ public class EdocEndpoint {
             return;
         }
         Exchange x = new Exchange(action(req));
+        x.clientAddress = req.getRemoteAddr();
         ReplySender.send(resp, guarded(x, () -> process(req, x)));
     }
 
@@ -150,9 +153,12 @@ public class EdocEndpoint {
                         + "; traceOrganIds=" + mapped.traceOrganIds() + "; businessType=" + mapped.businessType();
                 if (mapped.businessType() == 1) {
                     // A recall re-issues the stored original (RecallDispatcher): parts sent along are not used.
-                    return recall(x, caller, LegacySubmissions.toRecall(mapped));
+                    LegacyRecall recall = LegacySubmissions.toRecall(mapped);
+                    authorise(x, caller, OrganisationAuthority.named("MessageHeader/From/OrganId", recall.fromOrganId()));
+                    return recall(x, caller, recall);
                 }
                 var submission = LegacySubmissions.toSubmission(mapped, manifest(env), message.parts());
+                authorise(x, caller, OrganisationAuthority.named("MessageHeader/From/OrganId", submission.fromOrganId()));
                 long id = exchange.send(caller, submission);
                 x.detail = x.detail + "; documentId=" + submission.documentId() + "; number=" + id;
                 return LegacyReply.of(x.replies.sendDocumentAccepted(id));
@@ -175,9 +181,7 @@ public class EdocEndpoint {
                 if (update.fromOrganId() == null) {
                     throw new LegacyFault("N.Status.From.OrganId", "Status/From/OrganId is required");
                 }
-                if (!credentials.find(caller.username()).map(c -> c.mayActFor(update.fromOrganId())).orElse(false)) {
-                    throw new LegacyFault(LegacyCodes.PERMISSION, "This token may not report for " + update.fromOrganId());
-                }
+                authorise(x, caller, OrganisationAuthority.named("Status/From/OrganId", update.fromOrganId()));
                 x.detail = "status " + update.statusCode() + " for " + update.documentId();
                 if (TAKE_BACK.equals(mappings.statusToQcvn(update.statusCode()).orElse(null))) {
                     return takeBack(x, caller, update);
@@ -227,9 +231,26 @@ public class EdocEndpoint {
         }
         CallerIdentity caller = tokens.authenticate(c.organId(), c.token())
                 .orElseThrow(() -> new LegacyFault(LegacyCodes.PERMISSION,
-                        "The organization does not have permission to connect"));
+                        "The organization does not have permission to connect"))
+                .from(x.clientAddress);
         x.caller = caller;
+        // The token's own organisation too: a token whose grant exceeds its grantor's authority works for nothing.
+        authorise(x, caller, OrganisationAuthority.named("OrganId", c.organId()));
         return caller;
+    }
+
+    /** The one authorisation rule; a refusal is the hub's Report with {@value OrganisationAuthority#CODE}. */
+    private void authorise(Exchange x, CallerIdentity caller, Named... organisations) {
+        try {
+            authority.require(caller, x.action, organisations);
+        } catch (Rejection r) {
+            throw new LegacyFault(r.code(), r.getMessage());
+        } catch (EJBException e) {
+            if (e.getCause() instanceof Rejection r) {
+                throw new LegacyFault(r.code(), r.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static long number(LegacyEnvelope env, Exchange x) {
@@ -285,7 +306,8 @@ public class EdocEndpoint {
     /** Validation and mapping refusals keep their codes, rewritten to the hub's element paths. */
     private LegacyFault translate(RuntimeException e, Exchange x) {
         if (e instanceof Rejection r) {
-            String code = r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION
+            String code = OrganisationAuthority.CODE.equals(r.code()) ? r.code()
+                    : r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION
                     : mappings.legacyErrorCode(r.code(), x.scope);
             return new LegacyFault(code, r.getMessage());
         }
@@ -356,6 +378,7 @@ public class EdocEndpoint {
         /** Which legacy elements a refused recall names (error-paths.properties); null: the plain paths. */
         String scope;
         String organId;
+        String clientAddress;
         CallerIdentity caller;
         String detail;
 

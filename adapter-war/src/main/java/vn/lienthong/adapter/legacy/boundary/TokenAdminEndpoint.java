@@ -18,17 +18,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.intake.entity.Rejection;
 import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
 
 /**
  * Issues (or imports) an organisation's old-protocol token: {@code POST /services/EdocAdmin/tokens} with form
  * fields {@code organId}, optional {@code actFor} (comma-separated allow-list) and optional {@code token} (import
  * an existing hub token so the client needs no change). Who may: the operator with the admin bearer token
- * ({@code adapter.admin.token}, in demo mode {@code <data>/admin-token}) for any organisation, or a WS-Security
- * client credential (HTTP Basic, its password) for organisations it already may act for. Always audited. The
- * token is in the answer once and nowhere else.
+ * ({@code adapter.admin.token}, in demo mode {@code <data>/admin-token}) for any organisations, or a WS-Security
+ * client credential (HTTP Basic, its password) only for organisations it may act for itself — {@code organId} and
+ * every {@code actFor}; anything beyond is refused 403 {@code AUTH.ORGANISATION} by {@link OrganisationAuthority}
+ * (audited, nothing stored). Always audited. The token is in the answer once and nowhere else.
  */
 @ApplicationScoped
 public class TokenAdminEndpoint {
@@ -50,7 +54,7 @@ public class TokenAdminEndpoint {
             return;
         }
         String organId = req.getParameter("organId");
-        Optional<String> admin = authenticate(req.getHeader("Authorization"), organId);
+        Optional<Issuer> admin = authenticate(req.getHeader("Authorization"), req.getRemoteAddr());
         if (admin.isEmpty()) {
             audit.record("legacy-admin-anonymous", "LEGACY_TOKEN_ISSUE", cut(organId), "REFUSED", "AUTH.ADMIN",
                     "missing or wrong admin credentials");
@@ -61,25 +65,38 @@ public class TokenAdminEndpoint {
         String actFor = req.getParameter("actFor");
         List<String> allow = actFor == null || actFor.isBlank() ? List.of()
                 : Arrays.stream(actFor.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        String imported = blankToNull(req.getParameter("token"));
         try {
-            String token = tokens.issue(admin.get(), organId, allow, blankToNull(req.getParameter("token")));
+            String token = admin.get().client() == null ? tokens.issueByAdmin(organId, allow, imported)
+                    : tokens.issueBy(admin.get().client(), organId, allow, imported);
             resp.setContentType("text/plain; charset=utf-8");
             resp.getOutputStream().write(("organId=" + organId + "\ntoken=" + token + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-        } catch (LegacyFault | EJBException e) {
-            LegacyFault f = e instanceof LegacyFault lf ? lf
-                    : e.getCause() instanceof LegacyFault lf2 ? lf2 : new LegacyFault("M.Internal", "not issued");
-            audit.record(admin.get(), "LEGACY_TOKEN_ISSUE", cut(organId), "REFUSED", f.code(),
+        } catch (LegacyFault | Rejection | EJBException e) {
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            LegacyFault f = cause instanceof LegacyFault lf ? lf
+                    : cause instanceof Rejection r ? new LegacyFault(r.code(), r.getMessage())
+                    : new LegacyFault("M.Internal", "not issued");
+            audit.record(admin.get().name(), "LEGACY_TOKEN_ISSUE", cut(organId), "REFUSED", f.code(),
                     f.errors().get(0).description());
             resp.setContentType("text/plain; charset=utf-8");
-            resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // Authenticated but not allowed to grant these organisations: 403, not 401.
+            resp.setStatus(OrganisationAuthority.CODE.equals(f.code()) ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpServletResponse.SC_BAD_REQUEST);
             resp.getOutputStream().write((f.code() + ": " + f.errors().get(0).description() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** The acting administrator's name, when the credentials are right for this organisation. */
-    private Optional<String> authenticate(String authorization, String organId) {
+    /** Who issues: the operator with the admin bearer token ({@code client} null) or a client credential. */
+    private record Issuer(String name, CallerIdentity client) {
+    }
+
+    /**
+     * The issuer, when the credentials are right. What it may grant is decided by {@link OrganisationAuthority}
+     * (through {@link LegacyTokens#issueBy}), not here.
+     */
+    private Optional<Issuer> authenticate(String authorization, String clientAddress) {
         if (authorization == null) {
             return Optional.empty();
         }
@@ -88,7 +105,7 @@ public class TokenAdminEndpoint {
             String given = authorization.substring(7).trim();
             return expected != null && expected.length() >= 32 && MessageDigest.isEqual(
                     expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.of("admin") : Optional.empty();
+                    ? Optional.of(new Issuer("admin", null)) : Optional.empty();
         }
         if (authorization.startsWith("Basic ")) {
             String decoded;
@@ -98,16 +115,15 @@ public class TokenAdminEndpoint {
                 return Optional.empty();
             }
             int colon = decoded.indexOf(':');
-            if (colon <= 0 || organId == null) {
+            if (colon <= 0) {
                 return Optional.empty();
             }
             String user = decoded.substring(0, colon);
             if (user.startsWith(LegacyTokens.USER_PREFIX)) {
                 return Optional.empty(); // a legacy token holder never manages tokens
             }
-            boolean ok = credentials.authenticate(user, decoded.substring(colon + 1).toCharArray())
-                    && credentials.find(user).map(c -> c.mayActFor(organId)).orElse(false);
-            return ok ? Optional.of(user) : Optional.empty();
+            return credentials.authenticate(user, decoded.substring(colon + 1).toCharArray())
+                    ? Optional.of(new Issuer(user, new CallerIdentity(user, null, clientAddress))) : Optional.empty();
         }
         return Optional.empty();
     }

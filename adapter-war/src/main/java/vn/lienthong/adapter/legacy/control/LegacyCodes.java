@@ -29,8 +29,13 @@ public final class LegacyCodes {
     public static final String CHECK_SIGNATURE = "CheckSignature";
     /** OrganId or Token missing (body/header credential operations). */
     public static final String CHECK_PERMISSION = "CheckPermission";
-    /** Wrong OrganId/Token pair, too many failures, or acting for an organisation the token does not cover. */
+    /** Wrong OrganId/Token pair or too many failures (authentication). */
     public static final String PERMISSION = "Permission";
+    /**
+     * Acting for an organisation the token does not cover (From, Status/From), or a token whose grant exceeds what
+     * its grantor may act for: the adapter-wide code of {@code OrganisationAuthority}, the same on every face.
+     */
+    public static final String ORGANISATION = vn.lienthong.adapter.security.control.OrganisationAuthority.CODE;
     /** An organisation id that is not of the QCVN 102 form. */
     public static final String ORGAN_ID = "M.OrganId";
     /** DocumentId unknown, not numeric, or not addressed to the caller. */

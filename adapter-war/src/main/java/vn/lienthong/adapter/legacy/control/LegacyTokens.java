@@ -16,18 +16,21 @@ import jakarta.persistence.PersistenceContext;
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.legacy.entity.LegacyToken;
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 
 /**
  * Old-protocol credentials: one token per organisation, stored hashed. Issuing a token also gives the
- * organisation a client credential {@code legacy:<organId>} — with no usable password — that lists the
- * organisations it may act for, so {@code SubmissionService}'s one authorisation rule applies to old clients too.
+ * organisation a delegated client credential {@code legacy:<organId>} — with no usable password — that lists the
+ * organisations it may act for and who granted them, so {@link OrganisationAuthority}'s one rule applies to old
+ * clients too: the admin bearer may grant any organisation, a client credential only those it may act for itself,
+ * and the grant is re-checked at every use.
  */
 @Stateless
 public class LegacyTokens {
 
-    public static final String USER_PREFIX = "legacy:";
+    public static final String USER_PREFIX = OrganisationAuthority.LEGACY_PREFIX;
     /** Never a PBKDF2 hash: a legacy credential can never log in through the WS-Security service. */
     private static final String NO_PASSWORD = "legacy-token-only";
     private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Za-z._-]{1,35}");
@@ -39,6 +42,8 @@ public class LegacyTokens {
     AuditLog audit;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    OrganisationAuthority authority;
 
     /** The caller for a correct, active OrganId + Token pair; empty otherwise (and the failure counts). */
     public Optional<CallerIdentity> authenticate(String organId, String token) {
@@ -56,10 +61,28 @@ public class LegacyTokens {
     }
 
     /**
-     * Issues (or imports) the token of {@code organId}, revoking earlier ones, and returns it — the only time it
+     * Issued by the operator with the admin bearer token: any organisations. Returns the token — the only time it
      * is ever visible. {@code actFor}: further organisations the holder may send for (explicit allow-list, spec §4.4).
      */
-    public String issue(String issuedBy, String organId, List<String> actFor, String importedToken) {
+    public String issueByAdmin(String organId, List<String> actFor, String importedToken) {
+        return issue(ClientCredential.ADMIN_GRANTOR, ClientCredential.ADMIN_GRANTOR, organId, actFor, importedToken);
+    }
+
+    /**
+     * Issued by a client credential (HTTP Basic): only for organisations it may act for itself — {@code organId}
+     * and every {@code actFor} — else {@value OrganisationAuthority#CODE}, audited, nothing stored.
+     */
+    public String issueBy(CallerIdentity client, String organId, List<String> actFor, String importedToken) {
+        requireOrganId(organId);
+        actFor.forEach(LegacyTokens::requireOrganId);
+        authority.requireGrant(client, organId, actFor);
+        return issue(client.username(), ClientCredential.CREDENTIAL_GRANTOR + client.username(), organId, actFor,
+                importedToken);
+    }
+
+    /** Issues (or imports) the token of {@code organId}, revoking earlier ones. */
+    private String issue(String issuedBy, String grantedBy, String organId, List<String> actFor,
+            String importedToken) {
         requireOrganId(organId);
         actFor.forEach(LegacyTokens::requireOrganId);
         if (importedToken != null && importedToken.length() < 16) {
@@ -81,9 +104,11 @@ public class LegacyTokens {
             em.remove(existing);
             em.flush();
         }
-        em.persist(new ClientCredential(USER_PREFIX + organId, NO_PASSWORD, new ArrayList<>(organs), null, now));
+        em.persist(ClientCredential.delegated(USER_PREFIX + organId, NO_PASSWORD, new ArrayList<>(organs), grantedBy,
+                now));
         audit.record(issuedBy, "LEGACY_TOKEN_ISSUE", organId, "ACCEPTED", null,
-                (importedToken != null ? "imported" : "generated") + "; may act for " + organs);
+                (importedToken != null ? "imported" : "generated") + "; may act for " + organs + "; granted by "
+                        + grantedBy);
         return token;
     }
 

@@ -46,7 +46,10 @@ final class CallerIdentityInterceptor extends AbstractSoapInterceptor {
             }
         }
         if (user != null) {
-            message.put(CallerIdentity.CONTEXT_KEY, new CallerIdentity(user, subject));
+            // The client address is for the audit trail of refusals (OrganisationAuthority), never for a decision.
+            Object http = message.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+            String address = http instanceof jakarta.servlet.http.HttpServletRequest r ? r.getRemoteAddr() : null;
+            message.put(CallerIdentity.CONTEXT_KEY, new CallerIdentity(user, subject, address));
         }
     }
 

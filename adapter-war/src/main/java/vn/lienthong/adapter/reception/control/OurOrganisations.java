@@ -10,11 +10,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
+import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 
 /**
- * The organisations this adapter serves: every organisation a client credential may act for, plus those listed
- * in {@value AdapterSettings#ORGANISATIONS}. Incoming packages are filed for these only.
+ * The organisations this adapter serves: every organisation a client credential may act for (by the one rule of
+ * {@link OrganisationAuthority}: an over-broad token grant does not make another organisation ours), plus those
+ * listed in {@value AdapterSettings#ORGANISATIONS}. Incoming packages are filed for these only.
  */
 @Stateless
 public class OurOrganisations {
@@ -23,12 +26,15 @@ public class OurOrganisations {
     EntityManager em;
     @Inject
     AdapterSettings settings;
+    @Inject
+    OrganisationAuthority authority;
 
     public Set<String> all() {
         Set<String> ours = new TreeSet<>(settings.organisations());
         for (ClientCredential c : em.createQuery("SELECT c FROM ClientCredential c WHERE c.enabled = TRUE",
                 ClientCredential.class).getResultList()) {
-            ours.addAll(c.getOrganIds());
+            CallerIdentity holder = new CallerIdentity(c.getUsername(), null);
+            c.getOrganIds().stream().filter(o -> authority.mayActFor(holder, o)).forEach(ours::add);
         }
         return ours;
     }

@@ -42,6 +42,7 @@ import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.legacy.control.LoginThrottle;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
@@ -86,17 +87,21 @@ class LegacyRecallFlowTest {
             }
         };
         CredentialStore credentials = inject(new CredentialStore(), Map.of("em", em));
+        OrganisationAuthority authority = inject(new OrganisationAuthority(), Map.of("credentials", credentials,
+                "audit", audit));
         SubmissionService submissions = inject(new SubmissionService(), Map.of("em", em, "settings",
-                AdapterSettings.from(emptyConfig()), "credentials", credentials, "audit", audit));
+                AdapterSettings.from(emptyConfig()), "credentials", credentials, "audit", audit,
+                "authority", authority));
         RecallService recalls = inject(new RecallService(), Map.of("em", em, "submissions", submissions, "audit", audit));
         LegacyExchange exchange = inject(new InTransaction(), Map.of("em", em, "submissions", submissions,
                 "recalls", recalls, "documents", inject(new DocumentQuery(), Map.of("em", em)),
                 "numbers", inject(new LegacyNumbers(), Map.of("em", em))));
-        LegacyTokens tokens = inject(new LegacyTokens(), Map.of("em", em, "throttle", new LoginThrottle(), "audit", audit));
-        endpoint = inject(new EdocEndpoint(), Map.of("tokens", tokens, "exchange", exchange, "credentials", credentials,
+        LegacyTokens tokens = inject(new LegacyTokens(), Map.of("em", em, "throttle", new LoginThrottle(), "audit", audit,
+                "authority", authority));
+        endpoint = inject(new EdocEndpoint(), Map.of("tokens", tokens, "exchange", exchange, "authority", authority,
                 "audit", audit));
 
-        tx(() -> tokens.issue("admin", G22, List.of(), BusinessRequests.TOKEN));
+        tx(() -> tokens.issueByAdmin(G22, List.of(), BusinessRequests.TOKEN));
         tx(() -> {
             em.persist(outgoing(QUEUED_DOC, "123", "VPCP-TTĐT", LocalDate.of(2025, 11, 20), "000.00.00.H41"));
             em.persist(outgoing(SENT_DOC, "45", "UBND-VX", LocalDate.of(2014, 10, 5), "000.00.00.H41", "000.00.00.H49"));

@@ -68,7 +68,7 @@ abstract class LegacyStoreContract {
 
     @Test
     void anIssuedTokenAuthenticatesItsOrganisationOnlyAndIsStoredHashed() {
-        String token = tx(() -> tokens.issue("admin", "000.00.00.G22", List.of("000.00.00.G23"), null));
+        String token = tx(() -> tokens.issueByAdmin("000.00.00.G22", List.of("000.00.00.G23"), null));
         assertEquals(Optional.of(new CallerIdentity("legacy:000.00.00.G22", null)),
                 tx(() -> tokens.authenticate("000.00.00.G22", token)));
         assertTrue(tx(() -> tokens.authenticate("000.00.00.G23", token)).isEmpty(), "a token belongs to one organisation");
@@ -90,8 +90,8 @@ abstract class LegacyStoreContract {
 
     @Test
     void reissuingRevokesTheOldTokenAndImportedHubTokensWork() {
-        String first = tx(() -> tokens.issue("admin", "000.00.00.H36", List.of(), null));
-        String imported = tx(() -> tokens.issue("admin", "000.00.00.H36", List.of(), "hub-token-0123456789abcdefghij"));
+        String first = tx(() -> tokens.issueByAdmin("000.00.00.H36", List.of(), null));
+        String imported = tx(() -> tokens.issueByAdmin("000.00.00.H36", List.of(), "hub-token-0123456789abcdefghij"));
         assertEquals("hub-token-0123456789abcdefghij", imported);
         assertTrue(tx(() -> tokens.authenticate("000.00.00.H36", first)).isEmpty());
         assertTrue(tx(() -> tokens.authenticate("000.00.00.H36", imported)).isPresent());
@@ -102,7 +102,7 @@ abstract class LegacyStoreContract {
 
     @Test
     void repeatedWrongTokensLockTheOrganisationForAWhile() {
-        String token = tx(() -> tokens.issue("admin", "000.00.00.G22", List.of(), null));
+        String token = tx(() -> tokens.issueByAdmin("000.00.00.G22", List.of(), null));
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
             tx(() -> tokens.authenticate("000.00.00.G22", "guess"));
         }

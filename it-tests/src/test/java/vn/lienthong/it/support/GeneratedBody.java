@@ -20,7 +20,7 @@ public final class GeneratedBody {
     private final byte[] after;
     private final long total;
 
-    /** {@code envelope} contains {@link #CONTENT} once; the result is {@code total} bytes, give or take 3. */
+    /** {@code envelope} contains {@link #CONTENT} once; the result is {@code total} bytes or up to 3 fewer. */
     public GeneratedBody(String envelope, long total) {
         int at = envelope.indexOf(CONTENT);
         this.before = (envelope.substring(0, at) + PDF_START).getBytes(StandardCharsets.UTF_8);

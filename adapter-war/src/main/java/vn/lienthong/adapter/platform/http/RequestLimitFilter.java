@@ -35,6 +35,7 @@ public class RequestLimitFilter extends HttpFilter {
     public static final String BUSY = "LIMIT.BUSY";
     static final String REQUEST_SIZE_SETTING = AdapterSettings.MAX_REQUEST_BYTES;
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String LEGACY_PATH = "/EdocService";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RequestLimitFilter.class.getName());
@@ -61,6 +62,11 @@ public class RequestLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (LEGACY_PATH.equals(request.getPathInfo())) {
+            // Same test as AdapterCxfServlet.invoke: the old protocol streams to disk under its own limits.
+            chain.doFilter(request, response);
+            return;
+        }
         long limit = settings.maxRequestBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) { // refused before a single byte of the body is read

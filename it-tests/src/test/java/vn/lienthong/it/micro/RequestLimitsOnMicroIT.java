@@ -110,6 +110,26 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
     }
 
     @Test
+    void smallRequestsOverCxfsParserLimitsAreRefusedWithALimitCode() throws Exception {
+        // 60 000 empty elements (well within the byte limit) would each be a DOM node: over xml-elements.
+        String many = "<a/>".repeat(60_000);
+        Reply wide = send("POST", "services/DocumentExchange", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap"
+                + ".org/soap/envelope/\"><soap:Body><x:SubmitDocument xmlns:x=\"urn:lienthong:exchange:1\">" + many
+                + "</x:SubmitDocument></soap:Body></soap:Envelope>");
+        assertEquals(500, wide.status(), wide.toString()); // a SOAP 1.1 fault, as WS-I requires
+        assertTrue(wide.body().contains("<code>LIMIT.XML_STRUCTURE</code>"), wide.toString());
+        assertTrue(wide.body().contains("<field>adapter.limits.xml-elements</field>"), wide.toString());
+        assertNoServerPage(wide);
+        // Nesting deeper than 100.
+        Reply deep = send("POST", "services/DocumentExchangeTls", "<soap:Envelope xmlns:soap=\"http://schemas"
+                + ".xmlsoap.org/soap/envelope/\"><soap:Body>" + "<a>".repeat(200) + "</a>".repeat(200)
+                + "</soap:Body></soap:Envelope>");
+        assertTrue(deep.body().contains("<code>LIMIT.XML_STRUCTURE</code>"), deep.toString());
+        assertNoServerPage(deep);
+        aValidRequestStillSucceeds();
+    }
+
+    @Test
     void noFaceEverAnswersWithTheServersErrorPage() throws Exception {
         String services = "services/";
         // 404 below the CXF servlet, on the admin API, and elsewhere in the application.

@@ -125,6 +125,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getProperties().putAll(XmlLimits.endpointProperties(settings));
+        factory.getOutFaultInterceptors().add(new LimitFaults());
         factory.getOutInterceptors().add(new InlineResponses());
         return factory;
     }

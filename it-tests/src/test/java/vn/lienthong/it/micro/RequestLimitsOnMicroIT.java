@@ -147,6 +147,13 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
         Reply put = send("PUT", services + "EdocService", "x");
         assertEquals(405, put.status());
         assertFault(put, "SYS.METHOD_NOT_ALLOWED");
+        // 401 by sendError keeps the challenge header set before it.
+        Reply unauthorised = RawHttp.send(new URL(base, services + "EdocAdmin/tokens"), "POST",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                new ByteArrayInputStream("organId=000.00.00.G22".getBytes(StandardCharsets.UTF_8)), 21, false);
+        assertEquals(401, unauthorised.status(), unauthorised.toString());
+        assertNoServerPage(unauthorised);
+        assertTrue(unauthorised.header("WWW-Authenticate").contains("Basic"), unauthorised.toString());
         // Malformed requests on each face.
         for (String face : List.of("DocumentExchange", "DocumentExchangeTls", "EdocService")) {
             for (String body : List.of("not xml at all", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,7 +57,12 @@ public final class ErrorReply {
         Face face = Face.of(pathInApplication(request));
         boolean soap12 = soap12(request);
         byte[] body = face.body(code, field, message, status < 500, soap12);
-        response.reset();
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+            // An error dispatch after sendError: headers set before it (WWW-Authenticate) are part of the answer.
+            response.resetBuffer();
+        } else {
+            response.reset();
+        }
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setContentType(face.contentType(soap12));

@@ -89,6 +89,20 @@ public final class AdapterSettings {
      * HTTPS listener counts as TLS. Set it only when the plain HTTP port is reachable through that proxy alone.
      */
     public static final String TLS_TRUSTED_PROXY_HEADER = "adapter.tls.trusted-proxy-header";
+     * Largest request on the WS-Security faces ({@code /services/DocumentExchange*}), bytes, all MIME parts
+     * included; refused from Content-Length before the body is read, else cut off while it streams in. Default:
+     * one attachment of the largest size in base64 (4/3 of {@link #MAX_ATTACHMENT_BYTES}) plus 1 MiB of envelope.
+     * The whole request is held as a DOM by WS-Security, so this bounds the heap one request can take.
+     */
+    public static final String MAX_REQUEST_BYTES = "adapter.limits.request-bytes";
+    /**
+     * Request bytes the WS faces process at the same time, over all requests; a request that would exceed it is
+     * refused with {@code LIMIT.BUSY} (HTTP 503) instead of exhausting the heap. Default: an eighth of the
+     * maximum heap, but at least one request of {@link #MAX_REQUEST_BYTES}.
+     */
+    public static final String MAX_IN_FLIGHT_BYTES = "adapter.limits.in-flight-bytes";
+    /** Most XML elements in one WS request (CXF {@code org.apache.cxf.stax.maxElementCount}); default 50 000. */
+    public static final String MAX_XML_ELEMENTS = "adapter.limits.xml-elements";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -115,6 +129,9 @@ public final class AdapterSettings {
     private final long legacyMaxMessageBytes;
     private final long legacyMaxEnvelopeBytes;
     private final Optional<String> tlsTrustedProxyHeader;
+    private final long maxRequestBytes;
+    private final long maxInFlightBytes;
+    private final int maxXmlElements;
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
     private final Duration directorySyncInterval;
@@ -148,6 +165,11 @@ public final class AdapterSettings {
         legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
         tlsTrustedProxyHeader = c.getOptionalValue(TLS_TRUSTED_PROXY_HEADER, String.class)
                 .map(String::trim).filter(h -> !h.isEmpty());
+        maxRequestBytes = c.getOptionalValue(MAX_REQUEST_BYTES, Long.class)
+                .orElse((maxAttachmentBytes * 4 + 2) / 3 + 1024L * 1024);
+        maxInFlightBytes = c.getOptionalValue(MAX_IN_FLIGHT_BYTES, Long.class)
+                .orElse(Math.max(maxRequestBytes, Runtime.getRuntime().maxMemory() / 8));
+        maxXmlElements = c.getOptionalValue(MAX_XML_ELEMENTS, Integer.class).orElse(50_000);
         organisations = c.getOptionalValue(ORGANISATIONS, String.class).map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
@@ -200,6 +222,9 @@ public final class AdapterSettings {
     public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
     public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }
     public Optional<String> tlsTrustedProxyHeader() { return tlsTrustedProxyHeader; }
+    public long maxRequestBytes() { return maxRequestBytes; }
+    public long maxInFlightBytes() { return maxInFlightBytes; }
+    public int maxXmlElements() { return maxXmlElements; }
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }

@@ -14,7 +14,10 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.apache.cxf.transport.servlet.ServletController;
+import org.apache.cxf.transport.servlet.servicelist.ServiceListGeneratorServlet;
 import org.apache.cxf.ws.policy.PolicyEngine;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
@@ -28,6 +31,7 @@ import vn.lienthong.adapter.intake.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
 import vn.lienthong.adapter.legacy.boundary.EdocEndpoint;
 import vn.lienthong.adapter.legacy.boundary.TokenAdminEndpoint;
+import vn.lienthong.adapter.platform.http.ErrorReply;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
@@ -92,7 +96,23 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         super.invoke(request, response);
     }
 
-    private static JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address,
+    /** CXF answers an unknown address below /services/ with its own HTML page; ours is the face's fault. */
+    @Override
+    protected ServletController createServletController(ServletConfig servletConfig) {
+        // The same registry CXFNonSpringServlet.init looked up (the bus's HTTP transport), as in its own version.
+        DestinationRegistry registry = getDestinationRegistryFromBusOrDefault(
+                servletConfig.getInitParameter("transportId"));
+        return new ServletController(registry, servletConfig, new ServiceListGeneratorServlet(registry, getBus())) {
+            @Override
+            protected void generateNotFound(HttpServletRequest request, HttpServletResponse response)
+                    throws java.io.IOException {
+                ErrorReply.write(request, response, HttpServletResponse.SC_NOT_FOUND, "SYS.NOT_FOUND", null,
+                        "There is nothing at this address");
+            }
+        };
+    }
+
+    private JaxWsServerFactoryBean exchangeFactory(Bus bus, DocumentExchangeEndpoint bean, String address,
             String port, TransportSecurity transport) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
@@ -105,6 +125,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         // Accept MTOM/XOP requests (attachments as binary MIME parts); WSS4J verifies the signature over the
         // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
+        factory.getProperties().putAll(XmlLimits.endpointProperties(settings));
+        factory.getOutFaultInterceptors().add(new LimitFaults());
         factory.getOutInterceptors().add(new InlineResponses());
         // ?wsdl lists this endpoint's port only, at the absolute address the client used.
         factory.getProperties().put(WSDLGetUtils.class.getName(), new OwnPortWsdl(transport));

@@ -89,6 +89,7 @@ public final class AdapterSettings {
      * HTTPS listener counts as TLS. Set it only when the plain HTTP port is reachable through that proxy alone.
      */
     public static final String TLS_TRUSTED_PROXY_HEADER = "adapter.tls.trusted-proxy-header";
+    /**
      * Largest request on the WS-Security faces ({@code /services/DocumentExchange*}), bytes, all MIME parts
      * included; refused from Content-Length before the body is read, else cut off while it streams in. Default:
      * one attachment of the largest size in base64 (4/3 of {@link #MAX_ATTACHMENT_BYTES}) plus 1 MiB of envelope.

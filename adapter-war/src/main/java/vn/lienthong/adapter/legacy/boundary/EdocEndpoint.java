@@ -85,6 +85,7 @@ public class EdocEndpoint {
             return;
         }
         Exchange x = new Exchange(action(req));
+        x.clientAddress = req.getRemoteAddr();
         ReplySender.send(resp, guarded(x, () -> process(req, x)));
     }
 
@@ -225,7 +226,10 @@ public class EdocEndpoint {
         if (!c.complete()) {
             throw new LegacyFault(missingCode, "OrganId or Token is required");
         }
-        CallerIdentity caller = tokens.authenticate(c.organId(), c.token())
+        if (tokens.locked(c.organId(), x.clientAddress)) {
+            throw new LegacyFault(LegacyCodes.LOCKED, "Too many failed logins; try again later");
+        }
+        CallerIdentity caller = tokens.authenticate(c.organId(), c.token(), x.clientAddress)
                 .orElseThrow(() -> new LegacyFault(LegacyCodes.PERMISSION,
                         "The organization does not have permission to connect"));
         x.caller = caller;
@@ -358,6 +362,8 @@ public class EdocEndpoint {
         String organId;
         CallerIdentity caller;
         String detail;
+        /** The HTTP peer; null when a test calls {@link #answer} directly. */
+        String clientAddress;
 
         Exchange(String action) {
             this.action = action;

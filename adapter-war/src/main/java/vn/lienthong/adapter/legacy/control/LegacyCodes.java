@@ -31,6 +31,8 @@ public final class LegacyCodes {
     public static final String CHECK_PERMISSION = "CheckPermission";
     /** Wrong OrganId/Token pair, too many failures, or acting for an organisation the token does not cover. */
     public static final String PERMISSION = "Permission";
+    /** Too many wrong tokens for the organisation or from the client address (shared login throttle). */
+    public static final String LOCKED = "AUTH.LOCKED";
     /** An organisation id that is not of the QCVN 102 form. */
     public static final String ORGAN_ID = "M.OrganId";
     /** DocumentId unknown, not numeric, or not addressed to the caller. */

@@ -80,6 +80,8 @@ public final class AdapterSettings {
     public static final String WS_REPLAY_CAP = "adapter.ws.replay-cap";
     /** Failed logins (WS UsernameToken, old-protocol token) per account or client address before it is locked. */
     public static final String AUTH_MAX_FAILURES = "adapter.auth.max-failures";
+    /** Failed logins from one client address (all accounts) before the address is locked. */
+    public static final String AUTH_MAX_FAILURES_PER_ADDRESS = "adapter.auth.max-failures-per-address";
     /** The window in which failed logins are counted, and how long a lock lasts from the first failure. */
     public static final String AUTH_FAILURE_WINDOW = "adapter.auth.failure-window-seconds";
     /**
@@ -114,6 +116,7 @@ public final class AdapterSettings {
     private final java.util.Set<String> wsSha1Clients;
     private final long wsReplayCap;
     private final int authMaxFailures;
+    private final int authMaxFailuresPerAddress;
     private final Duration authFailureWindow;
     private final long legacyMaxMessageBytes;
     private final long legacyMaxEnvelopeBytes;
@@ -150,6 +153,7 @@ public final class AdapterSettings {
                 .orElse(java.util.List.of()));
         wsReplayCap = c.getOptionalValue(WS_REPLAY_CAP, Long.class).orElse(1_000_000L);
         authMaxFailures = c.getOptionalValue(AUTH_MAX_FAILURES, Integer.class).orElse(10);
+        authMaxFailuresPerAddress = c.getOptionalValue(AUTH_MAX_FAILURES_PER_ADDRESS, Integer.class).orElse(100);
         authFailureWindow = Duration.ofSeconds(c.getOptionalValue(AUTH_FAILURE_WINDOW, Long.class).orElse(300L));
         legacyMaxMessageBytes = c.getOptionalValue(LEGACY_MAX_MESSAGE_BYTES, Long.class).orElse(64L * 1024 * 1024);
         legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
@@ -204,6 +208,7 @@ public final class AdapterSettings {
     public java.util.Set<String> wsSha1Clients() { return wsSha1Clients; }
     public long wsReplayCap() { return wsReplayCap; }
     public int authMaxFailures() { return authMaxFailures; }
+    public int authMaxFailuresPerAddress() { return authMaxFailuresPerAddress; }
     public Duration authFailureWindow() { return authFailureWindow; }
     public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
     public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }

@@ -111,6 +111,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getOutInterceptors().add(new InlineResponses());
+        factory.getOutFaultInterceptors().add(new InlineResponses()); // faults too: one plain SOAP part
         return factory;
     }
 

@@ -26,7 +26,8 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
         Exception fault = message.getContent(Exception.class);
         WsRefusals.classify(fault).ifPresent(r -> {
             Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
-            refusals.record(r, in, reason(fault));
+            String reason = reason(fault);
+            refusals.record(r, in, reason == null ? r.text() : reason);
             message.setContent(Exception.class, WsRefusals.fault(r));
         });
     }
@@ -40,6 +41,9 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
     private static String reason(Throwable fault) {
         String reason = null;
         for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CodedSecurityException || t instanceof WsRefusal) {
+                return null; // our own decision: the code's text says it all
+            }
             if (t.getMessage() != null) {
                 reason = t.getMessage();
             }

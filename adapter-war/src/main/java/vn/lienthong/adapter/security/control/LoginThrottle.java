@@ -12,7 +12,8 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 
 /**
  * Slows down password and token guessing on every face (WS-Security UsernameToken, old-protocol OrganId + Token):
- * after {@code adapter.auth.max-failures} failed logins for one key within {@code adapter.auth.failure-window-seconds},
+ * after {@code adapter.auth.max-failures} failed logins for one account ({@code adapter.auth.max-failures-per-address}
+ * for one client address) within {@code adapter.auth.failure-window-seconds},
  * every attempt for that key — the right password included — is refused until the window ends. Callers count a
  * failure under several keys (the user or organisation, and the client address: see {@link #user}, {@link #organ},
  * {@link #address}), so neither spreading guesses over accounts from one address nor over addresses for one account
@@ -22,6 +23,8 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 public class LoginThrottle {
 
     public static final int DEFAULT_MAX_FAILURES = 10;
+    /** Many users may share one address (an agency's NAT): it gets a larger allowance than one account. */
+    public static final int DEFAULT_MAX_FAILURES_PER_ADDRESS = 100;
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
     /** Beyond this many tracked keys, windows that ended are dropped (memory bound under a flood of names). */
     private static final int PRUNE_ABOVE = 10_000;
@@ -31,20 +34,23 @@ public class LoginThrottle {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private int maxFailures = DEFAULT_MAX_FAILURES;
+    private int maxFailuresPerAddress = DEFAULT_MAX_FAILURES_PER_ADDRESS;
     private Duration window = DEFAULT_WINDOW;
 
     /** With the default limits (tests, and CDI before {@link #configure}). */
     public LoginThrottle() {
     }
 
-    public LoginThrottle(int maxFailures, Duration window) {
+    public LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window) {
         this.maxFailures = maxFailures;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
     }
 
     @Inject
     void configure(AdapterSettings settings) {
         this.maxFailures = settings.authMaxFailures();
+        this.maxFailuresPerAddress = settings.authMaxFailuresPerAddress();
         this.window = settings.authFailureWindow();
     }
 
@@ -69,7 +75,8 @@ public class LoginThrottle {
         Instant now = Instant.now();
         for (String key : keys) {
             Window w = key == null ? null : windows.get(key);
-            if (w != null && w.failures() >= maxFailures && now.isBefore(w.start().plus(window))) {
+            int limit = key != null && key.startsWith("addr:") ? maxFailuresPerAddress : maxFailures;
+            if (w != null && w.failures() >= limit && now.isBefore(w.start().plus(window))) {
                 return true;
             }
         }

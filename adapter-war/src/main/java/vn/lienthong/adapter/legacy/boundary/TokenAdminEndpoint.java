@@ -21,6 +21,7 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.LoginThrottle;
 
 /**
  * Issues (or imports) an organisation's old-protocol token: {@code POST /services/EdocAdmin/tokens} with form
@@ -41,6 +42,8 @@ public class TokenAdminEndpoint {
     LegacyTokens tokens;
     @Inject
     AuditLog audit;
+    @Inject
+    LoginThrottle throttle;
 
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
@@ -105,9 +108,19 @@ public class TokenAdminEndpoint {
             if (user.startsWith(LegacyTokens.USER_PREFIX)) {
                 return Optional.empty(); // a legacy token holder never manages tokens
             }
-            boolean ok = credentials.authenticate(user, decoded.substring(colon + 1).toCharArray())
-                    && credentials.find(user).map(c -> c.mayActFor(organId)).orElse(false);
-            return ok ? Optional.of(user) : Optional.empty();
+            // The same throttle as the WS UsernameToken login: guessing a WS password here counts there too.
+            String account = LoginThrottle.user(user);
+            if (throttle.locked(account)) {
+                return Optional.empty();
+            }
+            boolean passwordOk = credentials.authenticate(user, decoded.substring(colon + 1).toCharArray());
+            if (!passwordOk) {
+                throttle.failed(account);
+                return Optional.empty();
+            }
+            throttle.succeeded(account);
+            return credentials.find(user).map(c -> c.mayActFor(organId)).orElse(false)
+                    ? Optional.of(user) : Optional.empty();
         }
         return Optional.empty();
     }

@@ -112,7 +112,7 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
         checkReplay(results, user);
     }
 
-    private void checkLegacyAlgorithms(List<WSSecurityEngineResult> results, String user, SoapMessage message) {
+    void checkLegacyAlgorithms(List<WSSecurityEngineResult> results, String user, SoapMessage message) {
         List<String> legacy = new ArrayList<>();
         for (WSSecurityEngineResult r : results) {
             if (action(r) == WSConstants.SIGN) {

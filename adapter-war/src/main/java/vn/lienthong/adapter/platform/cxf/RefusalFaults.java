@@ -3,6 +3,7 @@ package vn.lienthong.adapter.platform.cxf;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageUtils;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
@@ -23,6 +24,9 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
 
     @Override
     public void handleMessage(Message message) throws Fault {
+        if (message.getExchange() != null && message.getExchange().getOutMessage() != null) {
+            return; // failed while answering, after the request was accepted: not a refusal
+        }
         Exception fault = message.getContent(Exception.class);
         WsRefusals.classify(fault).ifPresent(r -> {
             Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
@@ -34,7 +38,7 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
 
     @Override
     public boolean faultOccurred(Exception exception, String description, Message message) {
-        return WsRefusals.classify(exception).isEmpty();
+        return MessageUtils.isOutbound(message) || WsRefusals.classify(exception).isEmpty();
     }
 
     /** The innermost message: what WSS4J or the parser said, for the audit entry and the log line only. */

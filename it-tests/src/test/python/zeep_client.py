@@ -11,7 +11,9 @@ Usage: zeep_client.py PROFILE WSDL ENDPOINT USER PASSWORD KEY_PEM CERT_PEM SERVE
            history FROM DOCUMENT_ID      -> prints one line per event: "at kind organ code detail"
 Prints one result line; on a SOAP fault prints "FAULT <code>" and exits 3.
 """
+import base64
 import datetime
+import os
 import sys
 
 import xmlsec
@@ -20,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.wsse.compose import Compose
 from zeep.wsse.signature import BinarySignature, verify_envelope
 from zeep.wsse.username import UsernameToken
-from zeep.wsse.utils import WSU
+from zeep.wsse.utils import WSSE, WSU
 
 
 class AdapterSignature(BinarySignature):
@@ -37,6 +39,19 @@ class AdapterSignature(BinarySignature):
         return envelope
 
 
+class FreshUsernameToken(UsernameToken):
+    """A text-password UsernameToken with Nonce and Created: the adapter refuses tokens without them (AUTH.NONCE),
+    and refuses a token it has seen before (AUTH.REPLAY)."""
+
+    def _create_password_text(self):
+        elements = super()._create_password_text()
+        nonce = WSSE.Nonce(base64.b64encode(os.urandom(16)).decode("ascii"))
+        nonce.set("EncodingType", "http://docs.oasis-open.org/wss/2004/01/"
+                                  "oasis-200401-wss-soap-message-security-1.0#Base64Binary")
+        created = WSU.Created(datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return elements + [nonce, created]
+
+
 def timestamp():
     now = datetime.datetime.now(datetime.timezone.utc)
     ts = WSU.Timestamp()
@@ -47,7 +62,7 @@ def timestamp():
 
 def main(argv):
     profile, wsdl, endpoint, user, password, key_pem, cert_pem, server_cert, command, *args = argv
-    plugins = [UsernameToken(user, password, timestamp_token=timestamp())]
+    plugins = [FreshUsernameToken(user, password, timestamp_token=timestamp())]
     if profile == "signed":
         plugins.append(AdapterSignature(key_pem, cert_pem, server_cert))
     client = Client(wsdl, wsse=Compose(plugins))

@@ -77,6 +77,19 @@ public final class AdapterSettings {
     /** Allowed age of a WS-Security Timestamp, seconds. */
     public static final String WS_TIMESTAMP_TTL = "adapter.ws.timestamp-ttl-seconds";
     /**
+     * User names (comma-separated) of WS clients still allowed to sign with RSA-SHA1 / SHA-1 digests; every such
+     * use is audited. Default empty: the signed profile accepts only what its policy says (SHA-256 and stronger).
+     */
+    public static final String WS_SHA1_CLIENTS = "adapter.ws.sha1-clients";
+    /** Most replay marks (UsernameToken nonces, signature values) kept at once; beyond it requests are refused. */
+    public static final String WS_REPLAY_CAP = "adapter.ws.replay-cap";
+    /** Failed logins (WS UsernameToken, old-protocol token) per account or client address before it is locked. */
+    public static final String AUTH_MAX_FAILURES = "adapter.auth.max-failures";
+    /** Failed logins from one client address (all accounts) before the address is locked. */
+    public static final String AUTH_MAX_FAILURES_PER_ADDRESS = "adapter.auth.max-failures-per-address";
+    /** The window in which failed logins are counted, and how long a lock lasts from the first failure. */
+    public static final String AUTH_FAILURE_WINDOW = "adapter.auth.failure-window-seconds";
+    /**
      * Largest old-protocol (e-doc.vn) request, bytes, all MIME parts included; cut off while it streams in.
      * Default 64 MiB. Attachment count and size: {@link #MAX_ATTACHMENTS}, {@link #MAX_ATTACHMENT_BYTES}.
      */
@@ -127,6 +140,11 @@ public final class AdapterSettings {
     private final long maxAttachmentBytes;
     private final int maxAttachments;
     private final int wsTimestampTtlSeconds;
+    private final java.util.Set<String> wsSha1Clients;
+    private final long wsReplayCap;
+    private final int authMaxFailures;
+    private final int authMaxFailuresPerAddress;
+    private final Duration authFailureWindow;
     private final long legacyMaxMessageBytes;
     private final long legacyMaxEnvelopeBytes;
     private final Optional<String> tlsTrustedProxyHeader;
@@ -162,6 +180,13 @@ public final class AdapterSettings {
         maxAttachmentBytes = c.getOptionalValue(MAX_ATTACHMENT_BYTES, Long.class).orElse(20L * 1024 * 1024);
         maxAttachments = c.getOptionalValue(MAX_ATTACHMENTS, Integer.class).orElse(20);
         wsTimestampTtlSeconds = c.getOptionalValue(WS_TIMESTAMP_TTL, Integer.class).orElse(300);
+        wsSha1Clients = java.util.Set.copyOf(c.getOptionalValue(WS_SHA1_CLIENTS, String.class)
+                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .orElse(java.util.List.of()));
+        wsReplayCap = c.getOptionalValue(WS_REPLAY_CAP, Long.class).orElse(1_000_000L);
+        authMaxFailures = c.getOptionalValue(AUTH_MAX_FAILURES, Integer.class).orElse(10);
+        authMaxFailuresPerAddress = c.getOptionalValue(AUTH_MAX_FAILURES_PER_ADDRESS, Integer.class).orElse(100);
+        authFailureWindow = Duration.ofSeconds(c.getOptionalValue(AUTH_FAILURE_WINDOW, Long.class).orElse(300L));
         legacyMaxMessageBytes = c.getOptionalValue(LEGACY_MAX_MESSAGE_BYTES, Long.class).orElse(64L * 1024 * 1024);
         legacyMaxEnvelopeBytes = c.getOptionalValue(LEGACY_MAX_ENVELOPE_BYTES, Long.class).orElse(2L * 1024 * 1024);
         tlsTrustedProxyHeader = c.getOptionalValue(TLS_TRUSTED_PROXY_HEADER, String.class)
@@ -220,6 +245,11 @@ public final class AdapterSettings {
     public long maxAttachmentBytes() { return maxAttachmentBytes; }
     public int maxAttachments() { return maxAttachments; }
     public int wsTimestampTtlSeconds() { return wsTimestampTtlSeconds; }
+    public java.util.Set<String> wsSha1Clients() { return wsSha1Clients; }
+    public long wsReplayCap() { return wsReplayCap; }
+    public int authMaxFailures() { return authMaxFailures; }
+    public int authMaxFailuresPerAddress() { return authMaxFailuresPerAddress; }
+    public Duration authFailureWindow() { return authFailureWindow; }
     public long legacyMaxMessageBytes() { return legacyMaxMessageBytes; }
     public long legacyMaxEnvelopeBytes() { return legacyMaxEnvelopeBytes; }
     public Optional<String> tlsTrustedProxyHeader() { return tlsTrustedProxyHeader; }

@@ -618,6 +618,30 @@ class LegacyEdocOnMicroIT extends AdapterOnMicro {
     }
 
     @Test
+    void repeatedWrongTokensLockTheOrganisationUntilTheWindowEnds() throws Exception {
+        // A fresh organisation of its own, so the lock cannot disturb the other tests' token.
+        String organ = "000.00.00.H77";
+        String admin = "Bearer " + java.nio.file.Files.readString(
+                AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
+        String right = issueToken(organ, admin);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(List.of("Permission"), codes(post("CheckPermission", xml(checkPermission(organ, "guess" + i)))));
+        }
+        assertEquals(List.of("AUTH.LOCKED"), codes(post("CheckPermission", xml(checkPermission(organ, right)))),
+                "locked: the right token is refused too");
+        // The integration tests' Micro counts failures in a 20 s window (arquillian.xml); then the token works again.
+        vn.lienthong.it.support.Await.until("the lock to end", java.time.Duration.ofSeconds(50), () -> {
+            List<String> codes = codes(post("CheckPermission", xml(checkPermission(organ, right))));
+            if (codes.contains("AUTH.LOCKED")) {
+                Thread.sleep(1000); // bounded by the deadline
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(codes);
+        });
+        assertFalse(codes(post("CheckPermission", xml(checkPermission(organ, right)))).contains("Permission"));
+    }
+
+    @Test
     void tokensAreIssuedOnlyToAuthenticatedAdministrators() throws Exception {
         HttpURLConnection c = (HttpURLConnection) new URL(base, "services/EdocAdmin/tokens").openConnection();
         c.setRequestMethod("POST");

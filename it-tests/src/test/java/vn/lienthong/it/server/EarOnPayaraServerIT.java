@@ -90,8 +90,9 @@ class EarOnPayaraServerIT {
         assertFalse(unsigned.body().contains("Exception"), unsigned.body());
 
         DocumentExchangePort wrong = ExchangeClients.secured(endpoint, demo, demo.password() + "-wrong");
-        assertThrows(jakarta.xml.ws.soap.SOAPFaultException.class,
-                () -> wrong.submitDocument(Documents.newDocument(demo.organId(), "000.00.00.H41")));
+        assertEquals("AUTH.PASSWORD", assertThrows(vn.lienthong.ws.exchange.v1.ExchangeFault.class,
+                () -> wrong.submitDocument(Documents.newDocument(demo.organId(), "000.00.00.H41")))
+                .getFaultInfo().getCode());
         ExchangeFault notStored = assertThrows(ExchangeFault.class, () -> {
             GetDocumentStatus q = new GetDocumentStatus();
             q.setFromOrganId(demo.organId());

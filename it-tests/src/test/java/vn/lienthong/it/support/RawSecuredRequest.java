@@ -41,8 +41,21 @@ public final class RawSecuredRequest {
     public record Answer(int status, String body) {
     }
 
+    /** RSA-SHA256 with SHA-256 digests: what the adapter's policy asks for. */
+    public static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    public static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+    /** RSA-SHA1 with SHA-1 digests: what the adapter refuses unless a client is listed in adapter.ws.sha1-clients. */
+    public static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    public static final String SHA1 = "http://www.w3.org/2000/09/xmldsig#sha1";
+
     /** Signs {@code bodyXml} (the SOAP Body's child) as the demo client, with a Timestamp created at {@code created}. */
     public static String sign(String bodyXml, DemoClient demo, String password, Instant created) throws Exception {
+        return sign(bodyXml, demo, password, created, RSA_SHA256, SHA256);
+    }
+
+    /** As {@link #sign(String, DemoClient, String, Instant)} with the given signature and digest algorithms. */
+    public static String sign(String bodyXml, DemoClient demo, String password, Instant created,
+            String signatureAlgorithm, String digestAlgorithm) throws Exception {
         String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header/>"
                 + "<soap:Body>" + bodyXml + "</soap:Body></soap:Envelope>";
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
@@ -62,14 +75,43 @@ public final class RawSecuredRequest {
         WSSecSignature sig = new WSSecSignature(header);
         sig.setUserInfo(demo.clientAlias(), new String(demo.keyStorePassword()));
         sig.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
-        sig.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
-        sig.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
+        sig.setSignatureAlgorithm(signatureAlgorithm);
+        sig.setDigestAlgo(digestAlgorithm);
         sig.getParts().add(new WSEncryptionPart("Timestamp", WSConstants.WSU_NS, ""));
         sig.getParts().add(new WSEncryptionPart("Body", WSConstants.URI_SOAP11_ENV, ""));
         Merlin crypto = new Merlin();
         crypto.setKeyStore(demo.loadClientKeyStore());
         sig.build(crypto);
 
+        StringWriter w = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(w));
+        return w.toString();
+    }
+
+    /**
+     * The UsernameToken profile: a UsernameToken (text password, with Nonce and Created when {@code withNonce}) and a
+     * Timestamp, no signature.
+     */
+    public static String usernameToken(String bodyXml, String user, String password, boolean withNonce)
+            throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header/>"
+                + "<soap:Body>" + bodyXml + "</soap:Body></soap:Envelope>";
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(envelope.getBytes(StandardCharsets.UTF_8)));
+        WSSecHeader header = new WSSecHeader(doc);
+        header.insertSecurityHeader();
+        WSSecUsernameToken ut = new WSSecUsernameToken(header);
+        ut.setPasswordType(WSConstants.PASSWORD_TEXT);
+        ut.setUserInfo(user, password);
+        if (withNonce) {
+            ut.addNonce();
+            ut.addCreated();
+        }
+        ut.build();
+        WSSecTimestamp ts = new WSSecTimestamp(header);
+        ts.setTimeToLive(300);
+        ts.build();
         StringWriter w = new StringWriter();
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(w));
         return w.toString();

@@ -85,4 +85,26 @@ public class AuditAdminResource {
                 .add("problems", problems)
                 .build();
     }
+
+    /** The latest entries, newest first, optionally only those with one code (e.g. {@code AUTH.REPLAY}); at most 200. */
+    @GET
+    @Path("entries")
+    public JsonObject entries(@QueryParam("code") String code, @QueryParam("limit") Integer limit) {
+        int max = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
+        var query = em.createQuery("SELECT e FROM AuditEntry e" + (code == null ? "" : " WHERE e.code = :code")
+                + " ORDER BY e.occurredAt DESC, e.chainSeq DESC", AuditEntry.class).setMaxResults(max);
+        if (code != null) {
+            query.setParameter("code", code);
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (AuditEntry e : query.getResultList()) {
+            list.add(Json.createObjectBuilder().add("at", e.getOccurredAt().toString())
+                    .add("actor", String.valueOf(e.getActor())).add("action", String.valueOf(e.getAction()))
+                    .add("outcome", String.valueOf(e.getOutcome())).add("code", String.valueOf(e.getCode()))
+                    .add("detail", String.valueOf(e.getDetail())));
+        }
+        audit.record(AdminAuthentication.ADMIN, "ADMIN_AUDIT_READ", null, "ACCEPTED", null,
+                "code=" + code + ", limit=" + max);
+        return Json.createObjectBuilder().add("entries", list).build();
+    }
 }

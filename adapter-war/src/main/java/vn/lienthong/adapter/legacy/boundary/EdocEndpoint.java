@@ -229,7 +229,10 @@ public class EdocEndpoint {
         if (!c.complete()) {
             throw new LegacyFault(missingCode, "OrganId or Token is required");
         }
-        CallerIdentity caller = tokens.authenticate(c.organId(), c.token())
+        if (tokens.locked(c.organId(), x.clientAddress)) {
+            throw new LegacyFault(LegacyCodes.LOCKED, "Too many failed logins; try again later");
+        }
+        CallerIdentity caller = tokens.authenticate(c.organId(), c.token(), x.clientAddress)
                 .orElseThrow(() -> new LegacyFault(LegacyCodes.PERMISSION,
                         "The organization does not have permission to connect"))
                 .from(x.clientAddress);
@@ -378,9 +381,10 @@ public class EdocEndpoint {
         /** Which legacy elements a refused recall names (error-paths.properties); null: the plain paths. */
         String scope;
         String organId;
-        String clientAddress;
         CallerIdentity caller;
         String detail;
+        /** The HTTP peer; null when a test calls {@link #answer} directly. */
+        String clientAddress;
 
         Exchange(String action) {
             this.action = action;

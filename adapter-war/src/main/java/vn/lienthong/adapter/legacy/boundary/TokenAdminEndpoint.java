@@ -24,6 +24,7 @@ import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.security.control.LoginThrottle;
 
 /**
  * Issues (or imports) an organisation's old-protocol token: {@code POST /services/EdocAdmin/tokens} with form
@@ -45,6 +46,8 @@ public class TokenAdminEndpoint {
     LegacyTokens tokens;
     @Inject
     AuditLog audit;
+    @Inject
+    LoginThrottle throttle;
 
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
@@ -122,8 +125,17 @@ public class TokenAdminEndpoint {
             if (user.startsWith(LegacyTokens.USER_PREFIX)) {
                 return Optional.empty(); // a legacy token holder never manages tokens
             }
-            return credentials.authenticate(user, decoded.substring(colon + 1).toCharArray())
-                    ? Optional.of(new Issuer(user, new CallerIdentity(user, null, clientAddress))) : Optional.empty();
+            // The same throttle as the WS UsernameToken login: guessing a WS password here counts there too.
+            String account = LoginThrottle.user(user);
+            if (throttle.locked(account)) {
+                return Optional.empty();
+            }
+            if (!credentials.authenticate(user, decoded.substring(colon + 1).toCharArray())) {
+                throttle.failed(account);
+                return Optional.empty();
+            }
+            throttle.succeeded(account);
+            return Optional.of(new Issuer(user, new CallerIdentity(user, null, clientAddress)));
         }
         return Optional.empty();
     }

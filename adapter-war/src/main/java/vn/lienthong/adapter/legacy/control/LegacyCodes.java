@@ -36,6 +36,8 @@ public final class LegacyCodes {
      * its grantor may act for: the adapter-wide code of {@code OrganisationAuthority}, the same on every face.
      */
     public static final String ORGANISATION = vn.lienthong.adapter.security.control.OrganisationAuthority.CODE;
+    /** Too many wrong tokens for the organisation or from the client address (shared login throttle). */
+    public static final String LOCKED = "AUTH.LOCKED";
     /** An organisation id that is not of the QCVN 102 form. */
     public static final String ORGAN_ID = "M.OrganId";
     /** DocumentId unknown, not numeric, or not addressed to the caller. */

@@ -17,6 +17,7 @@ import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.legacy.entity.LegacyToken;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.OrganisationAuthority;
+import vn.lienthong.adapter.security.control.LoginThrottle;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 
@@ -47,17 +48,32 @@ public class LegacyTokens {
 
     /** The caller for a correct, active OrganId + Token pair; empty otherwise (and the failure counts). */
     public Optional<CallerIdentity> authenticate(String organId, String token) {
-        if (organId == null || token == null || throttle.locked(organId)) {
+        return authenticate(organId, token, null);
+    }
+
+    /**
+     * As {@link #authenticate(String, String)}, counting failures also against the client's address (the shared
+     * {@link LoginThrottle} of every face): while either is locked, even the right token is refused.
+     */
+    public Optional<CallerIdentity> authenticate(String organId, String token, String clientAddress) {
+        String address = clientAddress == null ? null : LoginThrottle.address(clientAddress);
+        if (organId == null || token == null || locked(organId, clientAddress)) {
             return Optional.empty();
         }
         boolean ok = em.createNamedQuery(LegacyToken.ACTIVE, LegacyToken.class).setParameter("organ", organId)
                 .getResultList().stream().anyMatch(t -> t.matches(token));
         if (!ok) {
-            throttle.failed(organId);
+            throttle.failed(LoginThrottle.organ(organId), address);
             return Optional.empty();
         }
-        throttle.succeeded(organId);
+        throttle.succeeded(LoginThrottle.organ(organId));
         return Optional.of(new CallerIdentity(USER_PREFIX + organId, null));
+    }
+
+    /** True while too many wrong tokens were given for the organisation, or from the address, in the window. */
+    public boolean locked(String organId, String clientAddress) {
+        return throttle.locked(organId == null ? null : LoginThrottle.organ(organId),
+                clientAddress == null ? null : LoginThrottle.address(clientAddress));
     }
 
     /**

@@ -34,6 +34,8 @@ import vn.lienthong.adapter.legacy.boundary.TokenAdminEndpoint;
 import vn.lienthong.adapter.platform.http.ErrorReply;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.LoginThrottle;
+import vn.lienthong.adapter.security.control.ReplayGuard;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 
@@ -54,6 +56,10 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
     transient KeyMaterial keys;
     @Inject
     transient CredentialStore credentials;
+    @Inject
+    transient LoginThrottle throttle;
+    @Inject
+    transient ReplayGuard replays;
     @Inject
     transient SubmissionService submissions;
     @Inject
@@ -130,7 +136,14 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.getOutInterceptors().add(new InlineResponses());
         // ?wsdl lists this endpoint's port only, at the absolute address the client used.
         factory.getProperties().put(WSDLGetUtils.class.getName(), new OwnPortWsdl(transport));
+        factory.getOutFaultInterceptors().add(new InlineResponses()); // faults too: one plain SOAP part
         return factory;
+    }
+
+    /** WS-Security refusals: audited, one log line, a clean fault with a stable code (see RefusalFaults). */
+    private static void quietRefusals(JaxWsServerFactoryBean factory, RefusalFaults refusals) {
+        factory.getOutFaultInterceptors().add(refusals);
+        factory.getProperties(true).put(org.apache.cxf.logging.FaultListener.class.getName(), refusals);
     }
 
     @Override
@@ -145,7 +158,10 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         if (policies != null) {
             policies.setEnabled(false);
         }
-        WsSecurityProfile security = new WsSecurityProfile(keys, credentials, settings.wsTimestampTtlSeconds());
+        WsSecurityProfile security = new WsSecurityProfile(
+                new WsSecurityProfile.Dependencies(keys, credentials, throttle, replays, audit),
+                settings.wsTimestampTtlSeconds(), settings.wsSha1Clients());
+        RefusalFaults refusals = security.refusalFaults();
 
         DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
                 new IncomingOperations(inbox, statuses, documents, directory, settings), recalls,
@@ -158,6 +174,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         signed.getInInterceptors().add(security.coverageChecker());
         signed.getInInterceptors().add(new CallerIdentityInterceptor());
         signed.getOutInterceptors().add(security.responseSigner());
+        quietRefusals(signed, refusals);
         signed.create();
 
         // Same service for clients that cannot sign: UsernameToken + Timestamp, over HTTPS only (plain HTTP is
@@ -168,6 +185,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         tls.getInInterceptors().add(security.usernameTokenVerifier());
         tls.getInInterceptors().add(new CallerIdentityInterceptor());
         tls.getOutInterceptors().add(security.responseTimestamp());
+        quietRefusals(tls, refusals);
         tls.create();
         LOG.info("CXF endpoints published: /services/DocumentExchange (UsernameToken, Timestamp, X.509 signature),"
                 + " /services/DocumentExchangeTls (UsernameToken, Timestamp; HTTPS only)");

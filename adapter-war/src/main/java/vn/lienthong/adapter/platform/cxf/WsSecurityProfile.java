@@ -2,6 +2,7 @@ package vn.lienthong.adapter.platform.cxf;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -15,13 +16,19 @@ import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.apache.wss4j.dom.WSConstants;
 
+import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.platform.keys.KeyMaterial;
 import vn.lienthong.adapter.security.control.CredentialStore;
+import vn.lienthong.adapter.security.control.LoginThrottle;
+import vn.lienthong.adapter.security.control.ReplayGuard;
+import vn.lienthong.adapter.security.entity.XmlSignatureAlgorithm;
 
 /**
  * The WS-Security profile of the secured service: requests carry UsernameToken (text password, checked against
  * stored hashes), a Timestamp and an X.509 signature over Timestamp and Body by a certificate issued by a trusted
- * CA; responses carry a Timestamp and a signature over Timestamp and Body by the adapter's key.
+ * CA; responses carry a Timestamp and a signature over Timestamp and Body by the adapter's key. Accepted signature
+ * algorithms come from {@link XmlSignatureAlgorithm}; replays are refused on both profiles (shared by all nodes);
+ * failed logins are throttled; every refusal gets a stable code and an audit entry ({@link RefusalFaults}).
  */
 final class WsSecurityProfile {
 
@@ -30,14 +37,35 @@ final class WsSecurityProfile {
     private static final String SIGNED_PARTS = "{Element}{" + WSConstants.WSU_NS + "}Timestamp;"
             + "{Element}{" + WSConstants.URI_SOAP11_ENV + "}Body";
 
+    /** Accepted clock skew: how far in the future a Timestamp or UsernameToken Created may lie. */
+    private static final int FUTURE_TTL_SECONDS = 60;
+
+    /** What the profiles need from the application. */
+    record Dependencies(KeyMaterial keys, CredentialStore credentials, LoginThrottle throttle, ReplayGuard replays,
+            AuditLog audit) {
+    }
+
     private final KeyMaterial keys;
     private final CredentialStore credentials;
+    private final LoginThrottle throttle;
+    private final ReplayGuard replays;
+    private final AuditLog audit;
     private final int timestampTtlSeconds;
+    private final Set<String> sha1Clients;
 
-    WsSecurityProfile(KeyMaterial keys, CredentialStore credentials, int timestampTtlSeconds) {
-        this.keys = keys;
-        this.credentials = credentials;
+    WsSecurityProfile(Dependencies d, int timestampTtlSeconds, Set<String> sha1Clients) {
+        this.keys = d.keys();
+        this.credentials = d.credentials();
+        this.throttle = d.throttle();
+        this.replays = d.replays();
+        this.audit = d.audit();
         this.timestampTtlSeconds = timestampTtlSeconds;
+        this.sha1Clients = sha1Clients;
+    }
+
+    /** Audits, logs (one line) and answers (stable code) every refusal of either profile. */
+    RefusalFaults refusalFaults() {
+        return new RefusalFaults(new WsRefusals(audit));
     }
 
     WSS4JInInterceptor requestVerifier() {
@@ -47,17 +75,30 @@ final class WsSecurityProfile {
         p.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
         p.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, TRUST_CRYPTO);
         p.put(TRUST_CRYPTO, trustCrypto());
-        p.put(ConfigurationConstants.TTL_TIMESTAMP, Integer.toString(timestampTtlSeconds));
-        p.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
-        p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
+        freshness(p);
         p.put(ConfigurationConstants.ENABLE_REVOCATION, "false");
         // Any certificate chaining to a trusted CA passes here; which certificate a client must use is checked
         // against its credential by the application (SubmissionService), where the user is known.
         p.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
         Map<QName, Object> validators = new HashMap<>();
-        validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials));
+        validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials, throttle, false));
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
-        return new WSS4JInInterceptor(p);
+        return new VerifyingInInterceptor(p, true, sha1Clients, timestampTtlSeconds, FUTURE_TTL_SECONDS, replays,
+                audit);
+    }
+
+    /**
+     * Timestamp and UsernameToken Created: strict TTL, little skew. WSS4J's own replay caches are off: they are per
+     * node and in memory; {@link VerifyingInInterceptor} checks replays in the database every node shares.
+     */
+    private void freshness(Map<String, Object> p) {
+        p.put(ConfigurationConstants.TTL_TIMESTAMP, Integer.toString(timestampTtlSeconds));
+        p.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, Integer.toString(FUTURE_TTL_SECONDS));
+        p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
+        p.put(ConfigurationConstants.TTL_USERNAMETOKEN, Integer.toString(timestampTtlSeconds));
+        p.put(ConfigurationConstants.TTL_FUTURE_USERNAMETOKEN, Integer.toString(FUTURE_TTL_SECONDS));
+        p.put(org.apache.cxf.ws.security.SecurityConstants.ENABLE_NONCE_CACHE, "false");
+        p.put(org.apache.cxf.ws.security.SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false");
     }
 
     /** The profile for use over TLS: UsernameToken (text password, checked against stored hashes) + Timestamp. */
@@ -66,13 +107,13 @@ final class WsSecurityProfile {
         p.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN + " "
                 + ConfigurationConstants.TIMESTAMP);
         p.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
-        p.put(ConfigurationConstants.TTL_TIMESTAMP, Integer.toString(timestampTtlSeconds));
-        p.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
-        p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
+        freshness(p);
         Map<QName, Object> validators = new HashMap<>();
-        validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials));
+        // Nonce + Created required: they are what makes a UsernameToken-only request unique (replay check).
+        validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials, throttle, true));
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
-        return new WSS4JInInterceptor(p);
+        return new VerifyingInInterceptor(p, false, Set.of(), timestampTtlSeconds, FUTURE_TTL_SECONDS, replays,
+                audit);
     }
 
     /** Responses of the TLS profile: a Timestamp, no signature (TLS protects the channel). */
@@ -102,8 +143,9 @@ final class WsSecurityProfile {
         p.put(ADAPTER_CRYPTO, adapterCrypto());
         p.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
         p.put(ConfigurationConstants.SIGNATURE_PARTS, SIGNED_PARTS);
-        p.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
-        p.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
+        p.put(ConfigurationConstants.SIG_ALGO, XmlSignatureAlgorithm.RESPONSE_SIGNATURE.uri());
+        p.put(ConfigurationConstants.SIG_DIGEST_ALGO, XmlSignatureAlgorithm.RESPONSE_DIGEST.uri());
+        p.put(ConfigurationConstants.SIG_C14N_ALGO, XmlSignatureAlgorithm.EXC_C14N.uri());
         p.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) this::keyPassword);
         return new WSS4JOutInterceptor(p);
     }

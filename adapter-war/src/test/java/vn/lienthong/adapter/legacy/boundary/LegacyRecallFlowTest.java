@@ -39,7 +39,7 @@ import vn.lienthong.adapter.legacy.control.LegacyNumbers;
 import vn.lienthong.adapter.legacy.control.LegacyRecall;
 import vn.lienthong.adapter.legacy.control.LegacyRecallOutcome;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
-import vn.lienthong.adapter.legacy.control.LoginThrottle;
+import vn.lienthong.adapter.security.control.LoginThrottle;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.control.OrganisationAuthority;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import vn.lienthong.adapter.store.TestStores;
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.legacy.entity.LegacyToken;
+import vn.lienthong.adapter.security.control.LoginThrottle;
 import vn.lienthong.adapter.security.control.PasswordHasher;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
@@ -103,7 +104,7 @@ abstract class LegacyStoreContract {
     @Test
     void repeatedWrongTokensLockTheOrganisationForAWhile() {
         String token = tx(() -> tokens.issueByAdmin("000.00.00.G22", List.of(), null));
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < LoginThrottle.DEFAULT_MAX_FAILURES; i++) {
             tx(() -> tokens.authenticate("000.00.00.G22", "guess"));
         }
         assertTrue(tx(() -> tokens.authenticate("000.00.00.G22", token)).isEmpty(), "locked even for the right token");

@@ -45,7 +45,8 @@ class WsSecurityRefusalsOnMicroIT extends AdapterOnMicro {
     @BeforeEach
     void endpoints() throws Exception {
         signed = new URL(base, "services/DocumentExchange");
-        tls = new URL(base, "services/DocumentExchangeTls");
+        // The UsernameToken profile answers over HTTPS only (TlsRequiredInterceptor).
+        tls = vn.lienthong.it.support.TlsKeyStoreExtension.https(base, "services/DocumentExchangeTls");
     }
 
     @Test

@@ -127,6 +127,14 @@ public final class RawSecuredRequest {
 
     public static Answer post(URL endpoint, String soapAction, String envelope) throws IOException {
         HttpURLConnection c = (HttpURLConnection) endpoint.openConnection();
+        if (c instanceof javax.net.ssl.HttpsURLConnection https) {
+            try {
+                // Micro's HTTPS certificate is issued by the test's demo CA (TlsKeyStoreExtension).
+                https.setSSLSocketFactory(TlsKeyStoreExtension.clientContext().getSocketFactory());
+            } catch (Exception e) {
+                throw new IOException("no TLS context for the demo CA", e);
+            }
+        }
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "text/xml; charset=UTF-8");

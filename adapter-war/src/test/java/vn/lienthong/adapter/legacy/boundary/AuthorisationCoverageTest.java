@@ -276,9 +276,14 @@ class AuthorisationCoverageTest {
     private String answer(TestCredentials store, String action, String request) throws Exception {
         LegacyTokens tokens = new LegacyTokens() {
             @Override
-            public Optional<CallerIdentity> authenticate(String organId, String token) {
+            public Optional<CallerIdentity> authenticate(String organId, String token, String clientAddress) {
                 return TOKEN.equals(token) ? Optional.of(new CallerIdentity("legacy:" + organId, null))
                         : Optional.empty();
+            }
+
+            @Override
+            public boolean locked(String organId, String clientAddress) {
+                return false;
             }
         };
         EdocEndpoint endpoint = LegacyRecallFlowTest.inject(new EdocEndpoint(), Map.of("tokens", tokens,

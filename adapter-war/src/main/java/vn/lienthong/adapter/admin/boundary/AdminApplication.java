@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import vn.lienthong.adapter.audit.boundary.AuditAdminResource;
 import vn.lienthong.adapter.delivery.boundary.OutboxAdminResource;
+import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
@@ -17,6 +18,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AdminAuthentication.class, OutboxAdminResource.class, AuditAdminResource.class);
+        return Set.of(AdminAuthentication.class, OutboxAdminResource.class, AuditAdminResource.class,
+                StoreAdminResource.class);
     }
 }

@@ -18,7 +18,9 @@ public final class Pending {
             "limits", "size limits before parsing (LIMIT.*); no server HTML error page, ever",
             "sigtools", "every admin call audited (JAX-RS filter), also those refused by routing (405)",
             "ws-fault-audit", "no branch yet: an audit entry (and stable code) for WS-face refusals that happen before"
-                    + " the endpoint (XML parsing, SOAP version, unknown operation)");
+                    + " the endpoint (XML parsing, SOAP version, unknown operation)",
+            "xsw-strict", "no branch yet: refuse an envelope carrying a second soap:Body (wrapped in a header); today"
+                    + " the signed Body is acted on and the forged one ignored");
 
     private Pending() {
     }

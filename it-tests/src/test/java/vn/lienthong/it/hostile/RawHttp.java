@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A deliberately dumb HTTP/1.1 client over a plain socket: it sends exactly the bytes a scenario builds (any method,
@@ -86,7 +88,7 @@ public final class RawHttp {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try {
-            for (int n; (n = in.read(buf)) >= 0; ) {
+            for (int n; !complete(all.toByteArray()) && (n = in.read(buf)) >= 0; ) {
                 all.write(buf, 0, n);
             }
         } catch (SocketTimeoutException | java.net.SocketException e) {
@@ -116,6 +118,29 @@ public final class RawHttp {
         }
         return new Answer(status, h, new String(bodyBytes, StandardCharsets.UTF_8));
     }
+
+    /**
+     * Whether the whole answer is in: headers plus Content-Length bytes, or the last chunk. A server that refuses a
+     * request before reading its body may keep the connection open; waiting for EOF would then take the timeout.
+     */
+    private static boolean complete(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (length.find()) {
+            return raw.length - (end + 4) >= Long.parseLong(length.group(1));
+        }
+        if (head.contains("transfer-encoding: chunked")) {
+            return text.endsWith("\r\n0\r\n\r\n") || text.endsWith("\n0\r\n\r\n");
+        }
+        return false;
+    }
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\ncontent-length:\\s*(\\d+)");
 
     private static byte[] dechunk(byte[] chunked) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -156,7 +181,9 @@ public final class RawHttp {
 
         @Override
         public String toString() {
-            return "HTTP " + status + " " + headers + "\n" + (body.length() > 3000 ? body.substring(0, 3000) + "…" : body);
+            String shown = body.length() > 6000 ? body.substring(0, 1500) + " … " + body.substring(body.length() - 4500)
+                    : body;
+            return "HTTP " + status + " " + headers + "\n" + shown;
         }
     }
 }

@@ -29,6 +29,11 @@ public final class Expect {
         return new Expect(hundreds * 100, hundreds * 100 + 99);
     }
 
+    /** Any refusal status, 4xx or 5xx (where the refusing layer may still change, e.g. HTTPS required). */
+    public static Expect refused() {
+        return new Expect(400, 599);
+    }
+
     /** A SOAP fault as CXF sends it: HTTP 500 (SOAP 1.1). */
     public static Expect soapFault() {
         return status(500);
@@ -77,7 +82,10 @@ public final class Expect {
     }
 
     String statusText() {
-        return statusFrom == statusTo ? Integer.toString(statusFrom) : (statusFrom / 100) + "xx";
+        if (statusFrom == statusTo) {
+            return Integer.toString(statusFrom);
+        }
+        return statusTo - statusFrom > 99 ? "4xx/5xx" : (statusFrom / 100) + "xx";
     }
 
     static boolean codeMatches(String expected, String actual) {

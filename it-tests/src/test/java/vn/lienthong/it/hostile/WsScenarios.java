@@ -382,20 +382,20 @@ final class WsScenarios {
         Face f = Face.WS_TLS;
         return List.of(
                 Scenario.of("TLS-01", f, "valid UsernameToken request over plain HTTP", "tls: HTTPS required")
-                        .needs("tls").expect(Expect.statusClass(4).codeAndAudit("AUTH.", "tls"))
+                        .needs("tls").expect(Expect.refused().codeAndAudit("AUTH.", "tls"))
                         .send(c -> c.ws(f, STATUS, WsRequests.usernameToken(statusXml(c.demo.organId(),
                                 c.knownDocumentId), c.demo).build())),
-                Scenario.of("TLS-02", f, "wrong password", WSS4J_TLS).expect(securityRefusal())
+                Scenario.of("TLS-02", f, "wrong password", WSS4J_TLS).expect(tlsRefusal())
                         .send(c -> c.ws(f, STATUS, WsRequests.usernameToken(statusXml(c.demo.organId(),
                                 c.knownDocumentId), c.demo).user(c.demo.tlsUsername(), "wrong").build())),
-                Scenario.of("TLS-03", f, "no wsse:Security header", WSS4J_TLS).expect(securityRefusal())
+                Scenario.of("TLS-03", f, "no wsse:Security header", WSS4J_TLS).expect(tlsRefusal())
                         .send(c -> c.ws(f, STATUS, "<soap:Envelope xmlns:soap=\"" + WsRequests.SOAP11 + "\"><soap:Body>"
                                 + statusXml(c.demo.organId(), c.knownDocumentId) + "</soap:Body></soap:Envelope>")),
-                Scenario.of("TLS-04", f, "expired Timestamp", WSS4J_TLS).expect(securityRefusal())
+                Scenario.of("TLS-04", f, "expired Timestamp", WSS4J_TLS).expect(tlsRefusal())
                         .send(c -> c.ws(f, STATUS, WsRequests.usernameToken(statusXml(c.demo.organId(),
                                 c.knownDocumentId), c.demo).created(Instant.now().minus(Duration.ofHours(2))).build())),
                 Scenario.of("TLS-05", f, "replay: the same UsernameToken (nonce, created) twice", "wssec: nonce store")
-                        .needs("wssec").expect(securityRefusal())
+                        .needs("wssec").expect(tlsRefusal())
                         .send(c -> {
                             String once = WsRequests.usernameToken(statusXml(c.demo.organId(), c.knownDocumentId), c.demo)
                                     .build();
@@ -403,10 +403,10 @@ final class WsScenarios {
                             return c.ws(f, STATUS, once);
                         }),
                 Scenario.of("TLS-06", f, "valid UsernameToken login asking about another organisation's document",
-                        ENDPOINT).expect(Expect.soapFault().code("AUTH.").audit("AUTH."))
+                        ENDPOINT).expect(Expect.refused().code("AUTH.").audit("AUTH."))
                         .send(c -> c.ws(f, STATUS, WsRequests.usernameToken(statusXml(OTHER_ORGAN, c.knownDocumentId),
                                 c.demo).build())),
-                Scenario.of("TLS-07", f, "PasswordDigest UsernameToken", WSS4J_TLS).expect(securityRefusal())
+                Scenario.of("TLS-07", f, "PasswordDigest UsernameToken", WSS4J_TLS).expect(tlsRefusal())
                         .send(c -> c.ws(f, STATUS, WsRequests.usernameToken(statusXml(c.demo.organId(),
                                 c.knownDocumentId), c.demo).digestPassword().build())));
     }

@@ -378,6 +378,14 @@ final class WsScenarios {
 
     // ------------------------------------------------------------------ the UsernameToken (TLS) profile
 
+    /**
+     * These requests travel over plain HTTP: once the tls branch refuses that before WS-Security, they are still
+     * refused with an AUTH code, only by another layer and possibly with another status.
+     */
+    private static Expect tlsRefusal() {
+        return Expect.refused().codeAndAudit("AUTH.", "wssec");
+    }
+
     private static List<Scenario> tlsProfile() {
         Face f = Face.WS_TLS;
         return List.of(

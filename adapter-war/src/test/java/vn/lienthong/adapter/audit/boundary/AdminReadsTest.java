@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.lienthong.adapter.audit.control.AuditChain;
-import vn.lienthong.adapter.audit.entity.AuditEntry;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.store.TestStores;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResourceAccess;
@@ -44,10 +42,20 @@ class AdminReadsTest {
         emf = TestStores.persistenceUnit(ds);
         em = emf.createEntityManager();
         em.getTransaction().begin();
+        // Rows as the chain leaves them, written with plain SQL so the test does not depend on how entries are
+        // chained (plain or keyed hashes): the reads only look at positions and fields.
         for (int i = 1; i <= 5; i++) {
-            AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), "actor" + i,
-                    "ACTION", "000.00.00.G22", i % 2 == 0 ? "REFUSED" : "ACCEPTED", i % 2 == 0 ? "AUTH.ADMIN" : null,
-                    "detail " + i));
+            em.createNativeQuery("INSERT INTO audit_entry (id, occurred_at, actor, action, organ_id, outcome, code,"
+                            + " detail, chain_seq, prev_hash, entry_hash) VALUES (?, ?, ?, 'ACTION', '000.00.00.G22', ?,"
+                            + " ?, ?, ?, 'p', 'h')")
+                    .setParameter(1, "entry-" + i)
+                    .setParameter(2, VietnamTime.now().truncatedTo(ChronoUnit.MILLIS))
+                    .setParameter(3, "actor" + i)
+                    .setParameter(4, i % 2 == 0 ? "REFUSED" : "ACCEPTED")
+                    .setParameter(5, i % 2 == 0 ? "AUTH.ADMIN" : null)
+                    .setParameter(6, "detail " + i)
+                    .setParameter(7, (long) i)
+                    .executeUpdate();
         }
         em.getTransaction().commit();
     }

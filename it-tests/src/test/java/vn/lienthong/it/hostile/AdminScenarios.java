@@ -36,8 +36,9 @@ final class AdminScenarios {
                         .send(c -> c.issue("Bearer " + c.adminToken.substring(1) + "x", form("organId", c.demo.organId()))),
                 Scenario.of("TOK-03", f, "Basic with a wrong password", TOKEN_AUTH).expect(unauthorised())
                         .send(c -> c.issue(basic(c.demo.username(), "wrong"), form("organId", c.demo.organId()))),
-                Scenario.of("TOK-04", f, "Basic by a client for an organisation it may not act for", TOKEN_AUTH)
-                        .expect(unauthorised())
+                Scenario.of("TOK-04", f, "Basic by a client for an organisation it may not act for",
+                        TOKEN_AUTH + " (authz: 403 AUTH.ORGANISATION)")
+                        .expect(Expect.statusClass(4).audit("AUTH.ADMIN|AUTH.ORGANISATION").cleanBodyNeeds("limits"))
                         .send(c -> c.issue(c.basicDemo(), form("organId", OTHER_ORGAN))),
                 Scenario.of("TOK-05", f, "Basic with garbage base64", TOKEN_AUTH).expect(unauthorised())
                         .send(c -> c.issue("Basic %%%not-base64%%%", form("organId", c.demo.organId()))),

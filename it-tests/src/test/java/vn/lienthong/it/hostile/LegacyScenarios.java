@@ -209,8 +209,9 @@ final class LegacyScenarios {
                         .expect(Expect.report("M.DocumentId"))
                         .send(c -> c.legacy("ConfirmReceived", bodyRequest("ConfirmReceived", c.demo.organId(),
                                 c.legacyToken, "<DocumentId>-1</DocumentId>"))),
-                Scenario.of("LEG-39", f, "UpdateTraces reporting for another organisation", ENDPOINT + " (mayActFor)")
-                        .expect(Expect.report("Permission"))
+                Scenario.of("LEG-39", f, "UpdateTraces reporting for another organisation",
+                        ENDPOINT + " (mayActFor; authz: the one organisation rule)")
+                        .expect(Expect.report("Permission|AUTH.ORGANISATION"))
                         .send(c -> c.legacy("UpdateTraces", updateTraces(c.demo.organId(), OTHER_ORGAN, c.legacyToken,
                                 H41, H41 + ",2026/11/23,1/UBND-VP", "4"))),
                 Scenario.of("LEG-40", f, "UpdateTraces about a document never received", "LegacyExchange.updateTrace")

@@ -82,12 +82,17 @@ public final class Scenario {
 
     /** One row of the matrix in docs/security.md. */
     public String markdownRow() {
-        String code = expect.code == null ? "—" : "`" + expect.code + (expect.code.endsWith(".") ? "*" : "") + "`";
-        String audit = expect.auditCode == null ? "—"
-                : "`" + expect.auditCode + (expect.auditCode.endsWith(".") ? "*" : "") + "`";
+        String code = expect.code == null ? "—" : shown(expect.code);
+        String audit = expect.auditCode == null ? "—" : shown(expect.auditCode);
         String state = pending() ? "pending: " + pendingOn() : "active";
         return "| " + id + " | " + face + " | " + attack.replace("|", "\\|") + " | " + layer.replace("|", "\\|")
                 + " | HTTP " + expect.statusText() + ", " + code + " | " + audit + " | " + state + " |";
+    }
+
+    /** {@code AUTH.} → {@code `AUTH.*`}; alternatives as "or". */
+    private static String shown(String code) {
+        return String.join(" or ", java.util.Arrays.stream(code.split("\\|"))
+                .map(c -> "`" + c + (c.endsWith(".") ? "*" : "") + "`").toList());
     }
 
     @Override

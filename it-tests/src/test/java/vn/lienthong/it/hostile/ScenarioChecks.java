@@ -103,12 +103,17 @@ public final class ScenarioChecks {
         return outcome.equals("REFUSED") || outcome.equals("FAILED");
     }
 
-    /** Exact; a prefix when it ends with '.'; "*" for any code. */
+    /** Exact; a prefix when it ends with '.'; "*" for any code; alternatives separated by '|'. */
     static boolean matches(String expected, String actual) {
         if (actual == null || actual.isEmpty()) {
             return false;
         }
-        return expected.equals("*") || Expect.codeMatches(expected, actual);
+        for (String one : expected.split("\\|")) {
+            if (one.equals("*") || Expect.codeMatches(one, actual)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Set<String> codes(String body) {

@@ -272,7 +272,7 @@ class SecuredExchangeOnMicroIT extends AdapterOnMicro {
         String token = Files.readString(AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
         assertEquals(200, adminGet("admin/outbox/dead?max=5", token).status());
         assertEquals(401, adminGet("admin/outbox/dead", "not-the-token-" + token).status());
-        AdminAnswer recent = adminGet("admin/audit/recent?max=50", token);
+        AdminAnswer recent = adminGet("admin/audit?limit=50", token);
         assertEquals(200, recent.status());
         // The read, with who, what and outcome; the refused read, with its code.
         assertTrue(recent.body().matches("(?s).*\\{[^{}]*\"action\":\"ADMIN_CALL\"[^{}]*\"outcome\":\"OK\""

@@ -250,7 +250,7 @@ class WsSecurityRefusalsOnMicroIT extends AdapterOnMicro {
     private void assertAudited(String code, String expected) throws Exception {
         String admin = Files.readString(AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
         HttpURLConnection c = (HttpURLConnection) new URL(base,
-                "admin/audit/entries?limit=5&code=" + code).openConnection();
+                "admin/audit?limit=5&code=" + code).openConnection();
         c.setRequestProperty("Authorization", "Bearer " + admin);
         assertEquals(200, c.getResponseCode());
         String json = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

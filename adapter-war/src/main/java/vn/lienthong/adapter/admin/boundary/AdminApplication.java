@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import vn.lienthong.adapter.audit.boundary.AuditAdminResource;
 import vn.lienthong.adapter.delivery.boundary.OutboxAdminResource;
+import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
@@ -19,7 +20,6 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
-                OutboxAdminResource.class,
-                AuditAdminResource.class);
+                OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class);
     }
 }

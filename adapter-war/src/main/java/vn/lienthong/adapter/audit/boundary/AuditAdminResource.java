@@ -3,17 +3,17 @@ package vn.lienthong.adapter.audit.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import vn.lienthong.adapter.admin.boundary.AdminAuthentication;
@@ -21,15 +21,19 @@ import vn.lienthong.adapter.audit.control.AuditChainVerifier;
 import vn.lienthong.adapter.audit.control.AuditKey;
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
+import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
- * Admin: verify the audit chain, read the newest entries. The verification itself is audited with its verdict;
- * every call, reads included, is audited by {@code AdminCallAudit}.
+ * Admin: read the audit trail and verify its chain. One read operation serves the operator (newest entries,
+ * optionally of one code) and the security regression suite (the entries after a known position, to see what a
+ * request left behind). Every call is audited by {@code AdminCallAudit}; the verification also with its verdict.
  */
 @Stateless
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditAdminResource {
+
+    static final int MAX_ENTRIES = 1000;
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
@@ -38,31 +42,53 @@ public class AuditAdminResource {
     @Inject
     AuditKey key;
 
-    /** The newest entries, newest first (at most 500). */
+    /**
+     * {@code GET /admin/audit?after=<chainSeq>&code=<code>&limit=N}: {@code headSeq} (the newest position) and up to
+     * N entries (0…{@value #MAX_ENTRIES}, default 100; 0: the head alone), only those with {@code code} if given. With {@code after}:
+     * the entries above that position, oldest first; without: the newest, newest first.
+     */
     @GET
-    @Path("recent")
-    public JsonArray recent(@QueryParam("max") @DefaultValue("50") int max) {
+    public JsonObject entries(@QueryParam("after") Long after, @QueryParam("code") String code,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        Long head = em.createQuery("SELECT MAX(e.chainSeq) FROM AuditEntry e", Long.class).getSingleResult();
+        String where = "e.chainSeq IS NOT NULL" + (after == null ? "" : " AND e.chainSeq > :after")
+                + (code == null ? "" : " AND e.code = :code");
+        int max = Math.max(0, Math.min(limit, MAX_ENTRIES));
         JsonArrayBuilder entries = Json.createArrayBuilder();
-        for (AuditEntry e : em.createQuery("SELECT e FROM AuditEntry e WHERE e.chainSeq IS NOT NULL"
-                        + " ORDER BY e.chainSeq DESC", AuditEntry.class)
-                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList()) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
-                    .add("seq", e.getChainSeq())
-                    .add("occurredAt", e.getOccurredAt().toString())
-                    .add("action", e.getAction())
-                    .add("outcome", e.getOutcome());
-            addIfPresent(o, "actor", e.getActor());
-            addIfPresent(o, "organId", e.getOrganId());
-            addIfPresent(o, "code", e.getCode());
-            addIfPresent(o, "detail", e.getDetail());
-            entries.add(o);
+        if (max > 0) {
+            TypedQuery<AuditEntry> query = em.createQuery("SELECT e FROM AuditEntry e WHERE " + where
+                    + " ORDER BY e.chainSeq " + (after == null ? "DESC" : "ASC"), AuditEntry.class)
+                    .setMaxResults(max);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            if (code != null) {
+                query.setParameter("code", code);
+            }
+            query.getResultList().forEach(e -> entries.add(describe(e)));
         }
-        return entries.build();
+        return Json.createObjectBuilder()
+                .add("headSeq", head == null ? 0 : head)
+                .add("entries", entries)
+                .build();
     }
 
-    private static void addIfPresent(JsonObjectBuilder o, String name, String value) {
+    private static JsonObject describe(AuditEntry e) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("seq", e.getChainSeq())
+                .add("time", VietnamTime.iso(e.getOccurredAt()))
+                .add("action", e.getAction())
+                .add("outcome", e.getOutcome());
+        optional(b, "actor", e.getActor());
+        optional(b, "organId", e.getOrganId());
+        optional(b, "code", e.getCode());
+        optional(b, "detail", e.getDetail());
+        return b.build();
+    }
+
+    private static void optional(JsonObjectBuilder b, String name, String value) {
         if (value != null) {
-            o.add(name, value);
+            b.add(name, value);
         }
     }
 
@@ -84,27 +110,5 @@ public class AuditAdminResource {
                 .add("keyedFromSeq", report.keyedFromSeq() == null ? -1 : report.keyedFromSeq())
                 .add("problems", problems)
                 .build();
-    }
-
-    /** The latest entries, newest first, optionally only those with one code (e.g. {@code AUTH.REPLAY}); at most 200. */
-    @GET
-    @Path("entries")
-    public JsonObject entries(@QueryParam("code") String code, @QueryParam("limit") Integer limit) {
-        int max = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
-        var query = em.createQuery("SELECT e FROM AuditEntry e" + (code == null ? "" : " WHERE e.code = :code")
-                + " ORDER BY e.occurredAt DESC, e.chainSeq DESC", AuditEntry.class).setMaxResults(max);
-        if (code != null) {
-            query.setParameter("code", code);
-        }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (AuditEntry e : query.getResultList()) {
-            list.add(Json.createObjectBuilder().add("at", e.getOccurredAt().toString())
-                    .add("actor", String.valueOf(e.getActor())).add("action", String.valueOf(e.getAction()))
-                    .add("outcome", String.valueOf(e.getOutcome())).add("code", String.valueOf(e.getCode()))
-                    .add("detail", String.valueOf(e.getDetail())));
-        }
-        audit.record(AdminAuthentication.ADMIN, "ADMIN_AUDIT_READ", null, "ACCEPTED", null,
-                "code=" + code + ", limit=" + max);
-        return Json.createObjectBuilder().add("entries", list).build();
     }
 }

@@ -104,9 +104,9 @@ public class OutboxProcessor {
             if (AxisBreaker.isAxisFailure(e)) {
                 // First the breaker (stops every node's sending), then the document; a crash in between leaves
                 // the lease and send mark, which expire and are reconciled as after any crash.
-                boolean trial = breaker.axisFailed(e.getMessage()) == BreakerState.Phase.HALF_OPEN;
-                ledger.axisUnavailable(id, node, e.getMessage(), alreadyInDoubt || e instanceof AxisTransportException,
-                        trial);
+                // The document is named in the breaker's error, so an outage ALERT shows which package was tried.
+                breaker.axisFailed(d.getDocumentId() + ": " + e.getMessage());
+                ledger.axisUnavailable(id, node, e.getMessage(), alreadyInDoubt || e instanceof AxisTransportException);
                 return Outcome.AXIS_UNAVAILABLE;
             }
             // The axis answered and refused this package (FAIL with a business code): the document's own matter.

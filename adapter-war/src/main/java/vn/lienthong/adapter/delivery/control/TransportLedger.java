@@ -70,12 +70,11 @@ public class TransportLedger {
     }
 
     /**
-     * The axis, not the document, failed (transport, 5xx, timeout, our credentials refused). The document stays due
-     * (or, after a failed trial send, waits one short backoff so the next trial takes another document); no
-     * attempt is counted and no maximum age judged: the breaker holds the whole outbox until the axis answers.
+     * The axis, not the document, failed (transport, 5xx, timeout, our credentials refused). The document stays due;
+     * no attempt is counted and no maximum age judged: the breaker holds the whole outbox until the axis answers.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void axisUnavailable(String id, String node, String error, boolean inDoubt, boolean trial) {
+    public void axisUnavailable(String id, String node, String error, boolean inDoubt) {
         Document d = em.find(Document.class, id);
         if (d.getState() != DocumentState.QUEUED) {
             return;
@@ -91,8 +90,9 @@ public class TransportLedger {
         if (!inDoubt) {
             d.sendSettled();
         }
-        var retryAt = trial ? now.plus(RetryPolicy.withMaxAge(settings.outboxMaxAge()).delayAfter(0)) : now;
-        d.axisUnavailable(detail, retryAt, now);
+        // Due at once, also after a failed trial send: the breaker gates it, and when the axis is back the
+        // claim order (urgent first) must decide, not whose wait happens to run out first.
+        d.axisUnavailable(detail, now, now);
         em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY, detail));
     }
 

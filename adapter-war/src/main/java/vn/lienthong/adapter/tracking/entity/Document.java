@@ -253,7 +253,7 @@ public class Document {
 
     /**
      * The axis, not this document, failed: no attempt is counted and the maximum age is not judged, the document
-     * waits for the axis breaker to close ({@code retryAt} is now, or a short wait after a failed trial send).
+     * waits for the axis breaker to close ({@code retryAt}: now, the breaker holds it back meanwhile).
      */
     public void axisUnavailable(String error, OffsetDateTime retryAt, OffsetDateTime now) {
         releaseLease();

@@ -217,12 +217,13 @@ abstract class OutboxAndAuditContract {
             BreakerTable t = new BreakerTable(em, endpoint);
             OffsetDateTime now = new OutboxClaims(em).databaseNow();
             // Opened a minute ago: the first probe is due.
-            t.write(breaker.axisFailed(t.lock(now), now.minusMinutes(1), "connection refused"), now);
+            t.write(breaker.axisFailed(t.lock(now), now.minusMinutes(1), "connection refused", "doc-1"), now);
             return null;
         });
         BreakerState seenByB = inTransaction(nodeB, em -> new BreakerTable(em, endpoint).read());
         assertEquals(BreakerState.Phase.OPEN, seenByB.phase());
         assertEquals("connection refused", seenByB.lastError());
+        assertEquals("doc-1", seenByB.suspect());
         assertFalse(seenByB.sendingAllowed());
         Boolean bProbes = inTransaction(nodeB, em -> {
             BreakerTable t = new BreakerTable(em, endpoint);
@@ -267,6 +268,23 @@ abstract class OutboxAndAuditContract {
                     .ifPresent(id -> order.add(inTransaction(nodeA, em -> em.find(Document.class, id).getDocumentId())));
         }
         assertEquals(List.of("urgent", "normal"), order);
+    }
+
+    @Test
+    void aClaimPassesOverTheAvoidedDocumentOnlyWhileAnotherIsDue() {
+        OffsetDateTime now = VietnamTime.now();
+        List<String> ids = inTransaction(nodeA, em -> {
+            Document urgent = newDocument("urgent", 3, now.minusMinutes(1));
+            Document normal = newDocument("normal", 0, now.minusMinutes(2));
+            em.persist(urgent);
+            em.persist(normal);
+            return List.of(urgent.getId(), normal.getId());
+        });
+        assertEquals(Optional.of(ids.get(1)),
+                inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE, ids.get(0))));
+        assertEquals(Optional.of(ids.get(0)),
+                inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", LONG_LEASE, ids.get(0))),
+                "nothing else due: the avoided one is taken");
     }
 
     @Test

@@ -59,24 +59,42 @@ public final class AxisBreaker {
         return Duration.ofMillis((long) (millis * (0.8 + random.getAsDouble() * 0.4)));
     }
 
+    /**
+     * True when an axis failure while sending {@code documentId} is to be blamed on the document: the breaker is
+     * closed, so the axis has accepted other documents since this very one last failed "because of the axis". Such
+     * a package (e.g. one that makes the axis time out) gets its own backoff and maximum age instead of stopping
+     * the whole outbox again.
+     */
+    public boolean blamesDocument(BreakerState s, String documentId) {
+        return s.phase() == Phase.CLOSED && documentId != null && documentId.equals(s.suspect());
+    }
+
     /** A document send (or the look-up before it) failed because of the axis. */
-    public BreakerState axisFailed(BreakerState s, OffsetDateTime now, String error) {
+    public BreakerState axisFailed(BreakerState s, OffsetDateTime now, String error, String documentId) {
         return switch (s.phase()) {
-            case CLOSED -> new BreakerState(Phase.OPEN, now, now.plus(probeDelay(0)), 0, false, error);
+            case CLOSED -> new BreakerState(Phase.OPEN, now, now.plus(probeDelay(0)), 0, false, error, documentId);
             // The probe's operation works, sending does not: back off further, the outage goes on.
             case HALF_OPEN -> new BreakerState(Phase.OPEN, s.openedAt(), now.plus(probeDelay(s.failedProbes() + 1)),
-                    s.failedProbes() + 1, s.alerted(), error);
+                    s.failedProbes() + 1, s.alerted(), error, documentId);
             // Another node's send that was already under way: the probe schedule stands.
             case OPEN -> new BreakerState(Phase.OPEN, s.openedAt(), s.nextProbeAt(), s.failedProbes(), s.alerted(),
-                    error);
+                    error, documentId);
         };
+    }
+
+    /**
+     * The document a half-open trial should avoid when others wait: the one that failed last, so a package that
+     * fails by itself cannot be the only thing ever tried.
+     */
+    public String trialAvoids(BreakerState s) {
+        return s.phase() == Phase.HALF_OPEN ? s.suspect() : null;
     }
 
     /** This node takes the due probe: the next one is scheduled now, so other nodes do not probe meanwhile. */
     public BreakerState probeTaken(BreakerState s, OffsetDateTime now) {
         requireOpen(s);
         return new BreakerState(Phase.OPEN, s.openedAt(), now.plus(probeDelay(s.failedProbes())), s.failedProbes(),
-                s.alerted(), s.lastError());
+                s.alerted(), s.lastError(), s.suspect());
     }
 
     public BreakerState probeFailed(BreakerState s, OffsetDateTime now, String error) {
@@ -84,19 +102,21 @@ public final class AxisBreaker {
             return s; // a send succeeded meanwhile (another node): that is the better evidence
         }
         int failed = s.failedProbes() + 1;
-        return new BreakerState(Phase.OPEN, s.openedAt(), now.plus(probeDelay(failed)), failed, s.alerted(), error);
+        return new BreakerState(Phase.OPEN, s.openedAt(), now.plus(probeDelay(failed)), failed, s.alerted(), error,
+                s.suspect());
     }
 
     public BreakerState probeSucceeded(BreakerState s) {
         if (s.phase() != Phase.OPEN) {
             return s;
         }
-        return new BreakerState(Phase.HALF_OPEN, s.openedAt(), null, s.failedProbes(), s.alerted(), s.lastError());
+        return new BreakerState(Phase.HALF_OPEN, s.openedAt(), null, s.failedProbes(), s.alerted(), s.lastError(),
+                s.suspect());
     }
 
-    /** Any successful axis answer to a document send: the outage is over. */
+    /** Any successful axis answer to a document send: the outage is over (the suspect is remembered). */
     public BreakerState sendSucceeded(BreakerState s) {
-        return BreakerState.CLOSED;
+        return new BreakerState(Phase.CLOSED, null, null, 0, false, null, s.suspect());
     }
 
     /** True when this outage has lasted {@code alertAfter} and nobody has raised the ALERT yet. */
@@ -106,7 +126,8 @@ public final class AxisBreaker {
     }
 
     public BreakerState alertRaised(BreakerState s) {
-        return new BreakerState(s.phase(), s.openedAt(), s.nextProbeAt(), s.failedProbes(), true, s.lastError());
+        return new BreakerState(s.phase(), s.openedAt(), s.nextProbeAt(), s.failedProbes(), true, s.lastError(),
+                s.suspect());
     }
 
     private static void requireOpen(BreakerState s) {

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
  * @param nextProbeAt  when the next probe is due (OPEN only)
  * @param failedProbes probes and trial sends that failed since the outage began; drives the probe backoff
  * @param alerted      the outage ALERT has been logged
+ * @param suspect      the last document (its {@code document.id}) whose send failed because of the axis; kept after
+ *                     the breaker closes, so a package that alone keeps failing is recognised
  */
 public record BreakerState(Phase phase, OffsetDateTime openedAt, OffsetDateTime nextProbeAt, int failedProbes,
-                           boolean alerted, String lastError) {
+                           boolean alerted, String lastError, String suspect) {
 
     public enum Phase {
         /** The axis works: documents are sent. */
@@ -23,7 +25,7 @@ public record BreakerState(Phase phase, OffsetDateTime openedAt, OffsetDateTime 
         HALF_OPEN
     }
 
-    public static final BreakerState CLOSED = new BreakerState(Phase.CLOSED, null, null, 0, false, null);
+    public static final BreakerState CLOSED = new BreakerState(Phase.CLOSED, null, null, 0, false, null, null);
 
     public boolean sendingAllowed() {
         return phase != Phase.OPEN;

@@ -15,7 +15,8 @@ import vn.lienthong.adapter.delivery.control.BreakerState.Phase;
  */
 public final class BreakerTable {
 
-    private static final String COLUMNS = "state, opened_at, next_probe_at, failed_probes, alerted, last_error";
+    private static final String COLUMNS =
+            "state, opened_at, next_probe_at, failed_probes, alerted, last_error, suspect_doc";
 
     private final EntityManager em;
     private final String endpoint;
@@ -49,7 +50,8 @@ public final class BreakerTable {
         String error = s.lastError() == null || s.lastError().length() <= 1000 ? s.lastError()
                 : s.lastError().substring(0, 1000);
         em.createNativeQuery("UPDATE axis_breaker SET state = ?2, opened_at = ?3, next_probe_at = ?4,"
-                        + " failed_probes = ?5, alerted = ?6, last_error = ?7, updated_at = ?8 WHERE endpoint = ?1")
+                        + " failed_probes = ?5, alerted = ?6, last_error = ?7, updated_at = ?8, suspect_doc = ?9"
+                        + " WHERE endpoint = ?1")
                 .setParameter(1, endpoint)
                 .setParameter(2, s.phase().name())
                 .setParameter(3, s.openedAt())
@@ -58,6 +60,7 @@ public final class BreakerTable {
                 .setParameter(6, s.alerted())
                 .setParameter(7, error)
                 .setParameter(8, now)
+                .setParameter(9, s.suspect())
                 .executeUpdate();
     }
 
@@ -85,7 +88,7 @@ public final class BreakerTable {
         }
         Object[] r = rows.get(0);
         return new BreakerState(Phase.valueOf((String) r[0]), time(r[1]), time(r[2]), ((Number) r[3]).intValue(),
-                Boolean.TRUE.equals(r[4]), (String) r[5]);
+                Boolean.TRUE.equals(r[4]), (String) r[5], (String) r[6]);
     }
 
     private static OffsetDateTime time(Object value) {

@@ -43,10 +43,13 @@ public class OutboxProcessor {
     /** How a send ended, as far as the worker cares. */
     public enum Outcome { SENT, DOCUMENT_FAILED, AXIS_UNAVAILABLE, SKIPPED }
 
-    /** Claims the most urgent due document for this node (committed at once, so other nodes see the lease). */
+    /**
+     * Claims the most urgent due document for this node (committed at once, so other nodes see the lease), passing
+     * over {@code avoid} (may be null) when another one is due.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<String> claimNext() {
-        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease());
+    public Optional<String> claimNext(String avoid) {
+        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease(), avoid);
     }
 
     /**
@@ -104,10 +107,16 @@ public class OutboxProcessor {
             if (AxisBreaker.isAxisFailure(e)) {
                 // First the breaker (stops every node's sending), then the document; a crash in between leaves
                 // the lease and send mark, which expire and are reconciled as after any crash.
+                boolean inDoubt = alreadyInDoubt || e instanceof AxisTransportException;
                 // The document is named in the breaker's error, so an outage ALERT shows which package was tried.
-                breaker.axisFailed(d.getDocumentId() + ": " + e.getMessage());
-                ledger.axisUnavailable(id, node, e.getMessage(), alreadyInDoubt || e instanceof AxisTransportException);
-                return Outcome.AXIS_UNAVAILABLE;
+                if (breaker.axisFailed(d.getDocumentId() + ": " + e.getMessage(), id)) {
+                    ledger.axisUnavailable(id, node, e.getMessage(), inDoubt);
+                    return Outcome.AXIS_UNAVAILABLE;
+                }
+                LOG.warning(() -> d.getDocumentId() + " failed again although the axis accepted other documents"
+                        + " meanwhile: its own backoff and maximum age apply");
+                ledger.failed(id, node, e.getMessage(), false, inDoubt);
+                return Outcome.DOCUMENT_FAILED;
             }
             // The axis answered and refused this package (FAIL with a business code): the document's own matter.
             ledger.failed(id, node, e.getMessage(), !e.isRetryable(), alreadyInDoubt);

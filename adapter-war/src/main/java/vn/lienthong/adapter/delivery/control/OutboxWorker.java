@@ -58,18 +58,25 @@ public class OutboxWorker {
     void drain() {
         try {
             for (int i = 0; i < BATCH; i++) {
-                switch (breaker.gate()) {
+                SharedAxisBreaker.Decision decision = breaker.gate();
+                String avoid = decision.avoid();
+                switch (decision.gate()) {
                     case WAIT:
                         return; // the axis is unavailable and the next probe is not due: documents wait
                     case PROBE:
                         if (!processor.probe()) {
                             return;
                         }
-                        break; // half-open: try documents now, urgent first
+                        SharedAxisBreaker.Decision after = breaker.gate(); // half-open: documents, urgent first
+                        if (after.gate() != SharedAxisBreaker.Gate.SEND) {
+                            return; // another node's send failed meanwhile
+                        }
+                        avoid = after.avoid();
+                        break;
                     case SEND:
                         break;
                 }
-                Optional<String> claimed = processor.claimNext();
+                Optional<String> claimed = processor.claimNext(avoid);
                 if (claimed.isEmpty()) {
                     return;
                 }

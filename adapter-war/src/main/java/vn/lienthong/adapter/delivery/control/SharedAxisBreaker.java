@@ -28,6 +28,13 @@ public class SharedAxisBreaker {
     /** What the outbox worker may do now. */
     public enum Gate { SEND, PROBE, WAIT }
 
+    /** The gate, and while half-open the document a trial should avoid if others wait (else null). */
+    public record Decision(Gate gate, String avoid) {
+        static final Decision SEND = new Decision(Gate.SEND, null);
+        static final Decision PROBE = new Decision(Gate.PROBE, null);
+        static final Decision WAIT = new Decision(Gate.WAIT, null);
+    }
+
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
     @Inject
@@ -41,34 +48,46 @@ public class SharedAxisBreaker {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Gate gate() {
+    public Decision gate() {
         BreakerTable table = table();
         OffsetDateTime now = now();
         BreakerState s = table.read();
         if (s.sendingAllowed()) {
-            return Gate.SEND;
+            return send(s);
         }
         if (!s.probeDue(now)) {
-            return Gate.WAIT;
+            return Decision.WAIT;
         }
         s = table.lock(now);
         if (s.sendingAllowed()) {
-            return Gate.SEND;
+            return send(s);
         }
         if (!s.probeDue(now)) {
-            return Gate.WAIT; // another node took this probe
+            return Decision.WAIT; // another node took this probe
         }
         table.write(breaker.probeTaken(s, now), now);
-        return Gate.PROBE;
+        return Decision.PROBE;
     }
 
-    /** A document send failed because of the axis; answers the phase before, so a failed trial is recognised. */
+    private Decision send(BreakerState s) {
+        String avoid = breaker.trialAvoids(s);
+        return avoid == null ? Decision.SEND : new Decision(Gate.SEND, avoid);
+    }
+
+    /**
+     * Sending document {@code documentId} (its {@code document.id}) failed with an axis failure. Answers true when
+     * the axis is to blame (the breaker is now open), false when the document is: it failed the same way before and
+     * the axis has accepted other documents since (see {@link AxisBreaker#blamesDocument}).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Phase axisFailed(String error) {
+    public boolean axisFailed(String error, String documentId) {
         OffsetDateTime now = now();
         BreakerTable table = table();
         BreakerState before = table.lock(now);
-        BreakerState after = breaker.axisFailed(before, now, error);
+        if (breaker.blamesDocument(before, documentId)) {
+            return false;
+        }
+        BreakerState after = breaker.axisFailed(before, now, error, documentId);
         if (before.phase() == Phase.CLOSED) {
             LOG.warning(() -> "Axis " + settings.axisEndpoint() + " unavailable (" + error + "): outbox paused,"
                     + " probing from " + after.nextProbeAt());
@@ -77,7 +96,7 @@ public class SharedAxisBreaker {
                     + error + "); next probe at " + after.nextProbeAt());
         }
         table.write(alertIfDue(after, now), now);
-        return before.phase();
+        return true;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -33,7 +33,7 @@ class AxisBreakerTest {
 
     @Test
     void theFirstAxisFailureOpensTheBreakerAndSchedulesAProbe() {
-        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
         assertEquals(Phase.OPEN, open.phase());
         assertFalse(open.sendingAllowed());
         assertEquals(T0, open.openedAt());
@@ -45,7 +45,7 @@ class AxisBreakerTest {
 
     @Test
     void failedProbesBackOffExponentiallyUpToTheMaximum() {
-        BreakerState s = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
+        BreakerState s = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
         OffsetDateTime now = T0;
         long[] expected = {4, 8, 16, 30, 30};
         for (long seconds : expected) {
@@ -68,7 +68,7 @@ class AxisBreakerTest {
 
     @Test
     void takingAProbePushesTheNextOneSoAnotherNodeDoesNotProbeMeanwhile() {
-        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
         BreakerState taken = breaker.probeTaken(open, T0.plusSeconds(2));
         assertFalse(taken.probeDue(T0.plusSeconds(3)));
         assertTrue(taken.probeDue(T0.plusSeconds(4)), "if the prober dies, the slot runs out");
@@ -77,19 +77,23 @@ class AxisBreakerTest {
 
     @Test
     void aSuccessfulProbeHalfOpensAndTheFirstSuccessfulSendCloses() {
-        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
         BreakerState half = breaker.probeSucceeded(breaker.probeTaken(open, T0.plusSeconds(2)));
         assertEquals(Phase.HALF_OPEN, half.phase());
         assertTrue(half.sendingAllowed());
         assertEquals(T0, half.openedAt());
-        assertEquals(BreakerState.CLOSED, breaker.sendSucceeded(half));
+        BreakerState closed = breaker.sendSucceeded(half);
+        assertEquals(Phase.CLOSED, closed.phase());
+        assertTrue(closed.sendingAllowed());
+        assertEquals(0, closed.failedProbes());
+        assertEquals(null, closed.openedAt());
     }
 
     @Test
     void aTrialSendThatFailsAgainReopensWithALongerWaitAndKeepsTheOutageStart() {
-        BreakerState half = breaker.probeSucceeded(breaker.axisFailed(BreakerState.CLOSED, T0, "down"));
+        BreakerState half = breaker.probeSucceeded(breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1"));
         OffsetDateTime now = T0.plusSeconds(3);
-        BreakerState again = breaker.axisFailed(half, now, "sendEdoc still down");
+        BreakerState again = breaker.axisFailed(half, now, "sendEdoc still down", "doc-1");
         assertEquals(Phase.OPEN, again.phase());
         assertEquals(1, again.failedProbes());
         assertEquals(now.plusSeconds(4), again.nextProbeAt());
@@ -98,8 +102,8 @@ class AxisBreakerTest {
 
     @Test
     void anotherNodesLateFailureKeepsTheProbeSchedule() {
-        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
-        BreakerState late = breaker.axisFailed(open, T0.plusSeconds(1), "timeout");
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
+        BreakerState late = breaker.axisFailed(open, T0.plusSeconds(1), "timeout", "doc-1");
         assertEquals(open.nextProbeAt(), late.nextProbeAt());
         assertEquals(open.failedProbes(), late.failedProbes());
     }
@@ -112,14 +116,14 @@ class AxisBreakerTest {
 
     @Test
     void theAlertIsDueOnceAfterTheConfiguredOutage() {
-        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down");
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
         assertFalse(breaker.alertDue(open, T0.plusMinutes(9)));
         assertTrue(breaker.alertDue(open, T0.plusMinutes(10)));
         BreakerState alerted = breaker.alertRaised(open);
         assertFalse(breaker.alertDue(alerted, T0.plusMinutes(20)));
         // A flapping axis (probe fine, send not) does not restart the clock nor repeat the alert.
         BreakerState half = breaker.probeSucceeded(alerted);
-        assertFalse(breaker.alertDue(breaker.axisFailed(half, T0.plusMinutes(30), "x"), T0.plusMinutes(30)));
+        assertFalse(breaker.alertDue(breaker.axisFailed(half, T0.plusMinutes(30), "x", "doc-1"), T0.plusMinutes(30)));
         assertFalse(breaker.alertDue(BreakerState.CLOSED, T0.plusDays(1)));
     }
 
@@ -129,5 +133,27 @@ class AxisBreakerTest {
                 Duration.ofMinutes(1)));
         assertThrows(IllegalArgumentException.class, () -> AxisBreaker.of(Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aHalfOpenTrialAvoidsTheDocumentThatFailedLast() {
+        BreakerState open = breaker.axisFailed(BreakerState.CLOSED, T0, "down", "doc-1");
+        assertEquals(null, breaker.trialAvoids(open), "nothing is sent while open");
+        BreakerState half = breaker.probeSucceeded(open);
+        assertEquals("doc-1", breaker.trialAvoids(half));
+        BreakerState again = breaker.probeSucceeded(breaker.axisFailed(half, T0.plusSeconds(3), "down", "doc-2"));
+        assertEquals("doc-2", breaker.trialAvoids(again), "trials take turns, they do not stick to one package");
+        assertEquals(null, breaker.trialAvoids(breaker.sendSucceeded(again)));
+    }
+
+    @Test
+    void aDocumentThatFailsAgainAfterTheAxisAcceptedOthersIsBlamedItself() {
+        BreakerState half = breaker.probeSucceeded(breaker.axisFailed(BreakerState.CLOSED, T0, "timeout", "poison"));
+        assertFalse(breaker.blamesDocument(half, "poison"), "half-open: the axis has not proven itself yet");
+        BreakerState closed = breaker.sendSucceeded(half); // another document went through
+        assertTrue(breaker.blamesDocument(closed, "poison"));
+        assertFalse(breaker.blamesDocument(closed, "innocent"), "another document failing is a new outage");
+        assertFalse(breaker.blamesDocument(BreakerState.CLOSED, "poison"));
+        assertFalse(breaker.blamesDocument(breaker.axisFailed(closed, T0, "down", "other"), "poison"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
@@ -42,16 +43,16 @@ class OutageBacklogMeasurement extends AdapterOnMicro {
         long queueStart = System.nanoTime();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         Set<String> numbers = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger slots = new AtomicInteger(DOCUMENTS);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             work.add(pool.submit(() -> {
-                while (ids.size() < DOCUMENTS) {
-                    SubmitDocument request = Documents.newDocument(demo.organId(),
-                            AxisSimulatorExtension.COUNTERPART_ORGAN);
-                    if (!numbers.add(request.getDocument().getCodeNumber())) {
-                        continue;
-                    }
+                while (slots.getAndDecrement() > 0) {
+                    SubmitDocument request;
+                    do {
+                        request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+                    } while (!numbers.add(request.getDocument().getCodeNumber()));
                     request.getDocument().setPriority(0);
                     request.getDocument().setSubject("V/v đo tồn đọng " + request.getDocument().getCodeNumber());
                     ids.add(service.submitDocument(request).getDocumentId());

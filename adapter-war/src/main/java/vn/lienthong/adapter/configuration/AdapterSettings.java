@@ -52,6 +52,12 @@ public final class AdapterSettings {
     public static final String OUTBOX_LEASE = "adapter.outbox.lease-ms";
     /** Age (since queued) after which a document that still fails goes DEAD with an ALERT; default 24 h. */
     public static final String OUTBOX_MAX_AGE = "adapter.outbox.max-age-minutes";
+    /** First wait between two probes of an unavailable axis (doubling, ±20 % jitter); default 2 s. */
+    public static final String OUTBOX_PROBE_MIN = "adapter.outbox.breaker.probe-min-ms";
+    /** Longest wait between two probes: sending resumes at most this long (+20 %) after the axis answers. */
+    public static final String OUTBOX_PROBE_MAX = "adapter.outbox.breaker.probe-max-ms";
+    /** How long the axis may stay unavailable before an ALERT log line; default 10 minutes. */
+    public static final String OUTBOX_OUTAGE_ALERT = "adapter.outbox.breaker.alert-after-minutes";
     /** This instance's name in outbox leases; must differ between nodes. Default: host name + "-" + process id. */
     public static final String NODE_ID = "adapter.node-id";
     /**
@@ -134,6 +140,9 @@ public final class AdapterSettings {
     private final Duration outboxInterval;
     private final Duration outboxLease;
     private final Duration outboxMaxAge;
+    private final Duration outboxProbeMin;
+    private final Duration outboxProbeMax;
+    private final Duration outboxOutageAlert;
     private final String nodeId;
     private final Optional<String> adminToken;
     private final boolean adminRequireClientCert;
@@ -174,6 +183,9 @@ public final class AdapterSettings {
         outboxLease = c.getOptionalValue(OUTBOX_LEASE, Long.class).map(Duration::ofMillis)
                 .orElse(axisConnectTimeout.plus(axisReadTimeout).plusSeconds(30));
         outboxMaxAge = Duration.ofMinutes(c.getOptionalValue(OUTBOX_MAX_AGE, Long.class).orElse(24L * 60));
+        outboxProbeMin = Duration.ofMillis(c.getOptionalValue(OUTBOX_PROBE_MIN, Long.class).orElse(2_000L));
+        outboxProbeMax = Duration.ofMillis(c.getOptionalValue(OUTBOX_PROBE_MAX, Long.class).orElse(30_000L));
+        outboxOutageAlert = Duration.ofMinutes(c.getOptionalValue(OUTBOX_OUTAGE_ALERT, Long.class).orElse(10L));
         nodeId = c.getOptionalValue(NODE_ID, String.class).orElseGet(AdapterSettings::defaultNodeId);
         adminToken = c.getOptionalValue(ADMIN_TOKEN, String.class);
         adminRequireClientCert = c.getOptionalValue(ADMIN_REQUIRE_CLIENT_CERT, Boolean.class).orElse(false);
@@ -239,6 +251,9 @@ public final class AdapterSettings {
     public Duration outboxInterval() { return outboxInterval; }
     public Duration outboxLease() { return outboxLease; }
     public Duration outboxMaxAge() { return outboxMaxAge; }
+    public Duration outboxProbeMin() { return outboxProbeMin; }
+    public Duration outboxProbeMax() { return outboxProbeMax; }
+    public Duration outboxOutageAlert() { return outboxOutageAlert; }
     public String nodeId() { return nodeId; }
     public Optional<String> adminToken() { return adminToken; }
     public boolean adminRequireClientCert() { return adminRequireClientCert; }

@@ -36,6 +36,9 @@ import vn.lienthong.adapter.audit.control.AuditChain;
 import vn.lienthong.adapter.audit.control.AuditChainVerifier;
 import vn.lienthong.adapter.audit.control.ChainKey;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
+import vn.lienthong.adapter.delivery.control.AxisBreaker;
+import vn.lienthong.adapter.delivery.control.BreakerState;
+import vn.lienthong.adapter.delivery.control.BreakerTable;
 import vn.lienthong.adapter.delivery.control.OutboxClaims;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.entity.Document;
@@ -199,6 +202,89 @@ abstract class OutboxAndAuditContract {
         assertEquals(DocumentState.QUEUED, back.getState());
         assertTrue(back.getQueuedAt().isAfter(old.plusDays(2)), "maximum age counts from the re-queue");
         assertEquals(Optional.of(id), inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", LONG_LEASE)));
+    }
+
+    // ------------------------------------------------------------------------------------ axis breaker
+
+    @Test
+    void theBreakerIsSharedAndOnlyOneNodeTakesADueProbe() {
+        AxisBreaker breaker = new AxisBreaker(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                () -> 0.5);
+        String endpoint = "http://axis.example/";
+        assertEquals(BreakerState.CLOSED, inTransaction(nodeB, em -> new BreakerTable(em, endpoint).read()),
+                "no row: closed");
+        inTransaction(nodeA, em -> {
+            BreakerTable t = new BreakerTable(em, endpoint);
+            OffsetDateTime now = new OutboxClaims(em).databaseNow();
+            // Opened a minute ago: the first probe is due.
+            t.write(breaker.axisFailed(t.lock(now), now.minusMinutes(1), "connection refused", "doc-1"), now);
+            return null;
+        });
+        BreakerState seenByB = inTransaction(nodeB, em -> new BreakerTable(em, endpoint).read());
+        assertEquals(BreakerState.Phase.OPEN, seenByB.phase());
+        assertEquals("connection refused", seenByB.lastError());
+        assertEquals("doc-1", seenByB.suspect());
+        assertFalse(seenByB.sendingAllowed());
+        Boolean bProbes = inTransaction(nodeB, em -> {
+            BreakerTable t = new BreakerTable(em, endpoint);
+            OffsetDateTime now = new OutboxClaims(em).databaseNow();
+            BreakerState s = t.lock(now);
+            if (!s.probeDue(now)) {
+                return false;
+            }
+            t.write(breaker.probeTaken(s, now), now);
+            return true;
+        });
+        assertTrue(bProbes);
+        Boolean aProbesToo = inTransaction(nodeA, em -> new BreakerTable(em, endpoint).read()
+                .probeDue(new OutboxClaims(em).databaseNow()));
+        assertFalse(aProbesToo, "node A does not probe as well");
+        // The other endpoint's breaker is a different one.
+        assertEquals(BreakerState.CLOSED, inTransaction(nodeA, em -> new BreakerTable(em, "http://other/").read()));
+    }
+
+    @Test
+    void closingTheBreakerMakesAxisDeferredDocumentsDueUrgentFirstAndKeepsADocumentsOwnBackoff() {
+        OffsetDateTime now = VietnamTime.now();
+        OffsetDateTime later = now.plusHours(1);
+        inTransaction(nodeA, em -> {
+            Document normal = newDocument("normal", 0, now.minusMinutes(10));
+            normal.axisUnavailable("axis unavailable: down", later, now);
+            em.persist(normal);
+            Document urgent = newDocument("urgent", 3, now.minusMinutes(1));
+            urgent.axisUnavailable("axis unavailable: down", later, now);
+            em.persist(urgent);
+            Document own = newDocument("own-backoff", 4, now.minusMinutes(20));
+            own.failedAttempt("package file unreadable", later, now);
+            em.persist(own);
+            return null;
+        });
+        assertEquals(Optional.empty(), inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE)));
+        assertEquals(2, (int) inTransaction(nodeB, em -> new BreakerTable(em, "http://axis.example/")
+                .releaseDeferred(new OutboxClaims(em).databaseNow())));
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE))
+                    .ifPresent(id -> order.add(inTransaction(nodeA, em -> em.find(Document.class, id).getDocumentId())));
+        }
+        assertEquals(List.of("urgent", "normal"), order);
+    }
+
+    @Test
+    void aClaimPassesOverTheAvoidedDocumentOnlyWhileAnotherIsDue() {
+        OffsetDateTime now = VietnamTime.now();
+        List<String> ids = inTransaction(nodeA, em -> {
+            Document urgent = newDocument("urgent", 3, now.minusMinutes(1));
+            Document normal = newDocument("normal", 0, now.minusMinutes(2));
+            em.persist(urgent);
+            em.persist(normal);
+            return List.of(urgent.getId(), normal.getId());
+        });
+        assertEquals(Optional.of(ids.get(1)),
+                inTransaction(nodeA, em -> new OutboxClaims(em).claimNext("node-a", LONG_LEASE, ids.get(0))));
+        assertEquals(Optional.of(ids.get(0)),
+                inTransaction(nodeB, em -> new OutboxClaims(em).claimNext("node-b", LONG_LEASE, ids.get(0))),
+                "nothing else due: the avoided one is taken");
     }
 
     @Test

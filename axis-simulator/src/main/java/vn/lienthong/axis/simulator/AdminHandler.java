@@ -43,6 +43,7 @@ final class AdminHandler implements HttpHandler {
                 case "state" -> state(exchange);
                 case "faults" -> faults(exchange, method);
                 case "counterpart" -> counterpart(exchange, method);
+                case "requests" -> requests(exchange, method);
                 case "inject" -> inject(exchange);
                 case "reset" -> {
                     simulator.reset();
@@ -79,6 +80,18 @@ final class AdminHandler implements HttpHandler {
             simulator.deliveries().writeState(g);
             g.writeEnd();
         }
+    }
+
+    private void requests(HttpExchange exchange, String method) throws IOException {
+        if ("DELETE".equals(method)) {
+            simulator.requests().clear();
+        }
+        Answers.send(exchange, 200, g -> {
+            g.write("status", "OK");
+            g.writeStartObject("requests");
+            simulator.requests().snapshot().forEach(g::write);
+            g.writeEnd();
+        });
     }
 
     private void faults(HttpExchange exchange, String method) throws IOException {

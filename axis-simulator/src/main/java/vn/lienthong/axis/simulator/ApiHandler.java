@@ -35,6 +35,7 @@ final class ApiHandler implements HttpHandler {
     private final String basePath;
     private final RequestVerifier verifier;
     private final FaultInjector faults;
+    private final RequestCounter requests;
     private final Deliveries deliveries;
     private final SubmissionDesk desk;
     private final AgencyDirectory directory;
@@ -42,12 +43,14 @@ final class ApiHandler implements HttpHandler {
     private final Clock clock;
     private final long maxBodyBytes;
 
-    ApiHandler(String basePath, RequestVerifier verifier, FaultInjector faults, Deliveries deliveries,
+    ApiHandler(String basePath, RequestVerifier verifier, FaultInjector faults, RequestCounter requests,
+               Deliveries deliveries,
                SubmissionDesk desk, AgencyDirectory directory, boolean transitTraceHeader, Clock clock,
                long maxPackageBytes) {
         this.basePath = basePath;
         this.verifier = verifier;
         this.faults = faults;
+        this.requests = requests;
         this.deliveries = deliveries;
         this.desk = desk;
         this.directory = directory;
@@ -62,6 +65,7 @@ final class ApiHandler implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         String operation = path.startsWith(basePath) ? path.substring(basePath.length()) : "";
         exchange.setStreams(new RequestBody(exchange.getRequestBody(), maxBodyBytes), null);
+        requests.count(operation);
         try {
             if (networkFault(exchange, operation)) {
                 return;

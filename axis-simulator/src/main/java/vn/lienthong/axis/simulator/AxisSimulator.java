@@ -31,6 +31,7 @@ public final class AxisSimulator implements AutoCloseable {
     private final Path dataDir;
     private final boolean temporaryDataDir;
     private final FaultInjector faults = new FaultInjector();
+    private final RequestCounter requests = new RequestCounter();
     private final AtomicReference<CounterpartScript> script;
     private final Deliveries deliveries;
     private final SubmissionDesk desk;
@@ -56,7 +57,7 @@ public final class AxisSimulator implements AutoCloseable {
 
         this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
         RequestVerifier verifier = new RequestVerifier(config.systems(), config.timestampWindow(), clock);
-        server.createContext(config.basePath(), new ApiHandler(config.basePath(), verifier, faults, deliveries, desk,
+        server.createContext(config.basePath(), new ApiHandler(config.basePath(), verifier, faults, requests, deliveries, desk,
                 config.directory(), config.transitTraceHeader(), clock, config.maxPackageBytes()));
         server.createContext("/_sim/", new AdminHandler(this));
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("axis-sim-http"));
@@ -90,6 +91,16 @@ public final class AxisSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** API requests per operation, counted before faults strike. */
+    public RequestCounter requests() {
+        return requests;
+    }
+
+    /** DocumentIds of the document packages received through sendEdoc, in order of arrival (oldest first). */
+    public java.util.List<String> receivedDocumentIds() {
+        return deliveries.receivedDocumentIds();
+    }
+
     public CounterpartScript counterpartScript() {
         return script.get();
     }
@@ -109,6 +120,7 @@ public final class AxisSimulator implements AutoCloseable {
     /** Forgets every package, delivery and fault. */
     public void reset() {
         faults.clear();
+        requests.clear();
         deliveries.clear();
     }
 

@@ -117,6 +117,12 @@ final class Deliveries {
         return found.isPresent();
     }
 
+    /** DocumentIds of the stored document (not status) submissions, oldest first. */
+    synchronized List<String> receivedDocumentIds() {
+        return submissions.values().stream().filter(s -> !s.facts().status()).map(s -> s.facts().documentId())
+                .toList();
+    }
+
     synchronized Submission submission(String id) {
         return submissions.get(id);
     }

@@ -56,6 +56,23 @@ class FaultInjectionTest extends SimulatorTestSupport {
     }
 
     @Test
+    void requestsAreCountedPerOperationEvenWhenAFaultDropsThem() throws Exception {
+        sim.faults().add(FaultRule.of(FaultMode.DOWN).on("countReceiveEdoc").times(2));
+        assertThrows(AxisTransportException.class, nghean::countReceiveEdoc);
+        assertThrows(AxisTransportException.class, nghean::countReceiveEdoc);
+        assertEquals(0, nghean.countReceiveEdoc());
+        nghean.countReceiveStatus();
+        assertEquals(3, sim.requests().of("countReceiveEdoc"));
+        assertEquals(1, sim.requests().of("countReceiveStatus"));
+        assertEquals(0, sim.requests().of("sendEdoc"));
+        HttpResponse<String> counts = admin(sim, "GET", "requests", null);
+        assertEquals(200, counts.statusCode());
+        assertTrue(counts.body().replace(" ", "").contains("\"countReceiveEdoc\":3"), counts.body());
+        assertEquals(200, admin(sim, "DELETE", "requests", null).statusCode());
+        assertEquals(0, sim.requests().of("countReceiveEdoc"));
+    }
+
+    @Test
     void slowerThanTheReadTimeoutIsATransportFailure() throws Exception {
         sim.faults().add(FaultRule.of(FaultMode.SLOW).millis(1500).on("getReceivedEdocList").times(1));
         AxisTransportException e = assertThrows(AxisTransportException.class,

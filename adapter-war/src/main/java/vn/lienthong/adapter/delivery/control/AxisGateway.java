@@ -65,6 +65,14 @@ public class AxisGateway {
         return client().getAgenciesListQD20("1", sink);
     }
 
+    /**
+     * The outbox breaker's probe: the cheapest signed call there is (a count, a few bytes), so it tests network,
+     * server and our credentials without sending anything.
+     */
+    public void probe() throws AxisException {
+        client().countReceiveEdoc();
+    }
+
     /** What this system has sent (one row per recipient); used to settle sends whose answer was lost. */
     public List<SentItem> sent(MessageType type) throws AxisException {
         return client().getSentEdocList(type);

@@ -20,7 +20,7 @@ import jakarta.persistence.EntityManager;
  * database's clock, so skewed node clocks cannot shorten a lease.
  *
  * <p>Plain class over an {@link EntityManager}: the container runs it in a JTA transaction
- * ({@link OutboxProcessor#claimNext()}), the store tests in a resource-local one. The caller owns the transaction.
+ * ({@link OutboxProcessor#claimNext(String)}), the store tests in a resource-local one. The caller owns the transaction.
  */
 public final class OutboxClaims {
 
@@ -35,6 +35,14 @@ public final class OutboxClaims {
 
     /** Claims the most urgent due document (priority 4 … 0, then oldest) for {@code node}, if any. */
     public Optional<String> claimNext(String node, Duration lease) {
+        return claimNext(node, lease, null);
+    }
+
+    /**
+     * Like {@link #claimNext(String, Duration)}, but passes over {@code avoid} (a {@code document.id}, may be null)
+     * while another document is due: a half-open breaker's trial does not retry the package that failed last.
+     */
+    public Optional<String> claimNext(String node, Duration lease, String avoid) {
         OffsetDateTime now = databaseNow();
         @SuppressWarnings("unchecked")
         List<Object> candidates = em.createNativeQuery(
@@ -44,10 +52,17 @@ public final class OutboxClaims {
                 .setParameter(1, now)
                 .setMaxResults(CANDIDATES)
                 .getResultList();
+        boolean avoided = false;
         for (Object id : candidates) {
-            if (claim((String) id, node, now, now.plus(lease))) {
+            if (id.equals(avoid)) {
+                avoided = true;
+            } else if (claim((String) id, node, now, now.plus(lease))) {
                 return Optional.of((String) id);
             }
+        }
+        // Nothing else is due (among the candidates read): the avoided one is better than nothing.
+        if (avoided && claim(avoid, node, now, now.plus(lease))) {
+            return Optional.of(avoid);
         }
         return Optional.empty();
     }

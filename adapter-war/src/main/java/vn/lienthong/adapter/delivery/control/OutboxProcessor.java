@@ -37,31 +37,63 @@ public class OutboxProcessor {
     AdapterSettings settings;
     @Inject
     TransportLedger ledger;
+    @Inject
+    SharedAxisBreaker breaker;
 
-    /** Claims the most urgent due document for this node (committed at once, so other nodes see the lease). */
+    /** How a send ended, as far as the worker cares. */
+    public enum Outcome { SENT, DOCUMENT_FAILED, AXIS_UNAVAILABLE, SKIPPED }
+
+    /**
+     * Claims the most urgent due document for this node (committed at once, so other nodes see the lease), passing
+     * over {@code avoid} (may be null) when another one is due.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<String> claimNext() {
-        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease());
+    public Optional<String> claimNext(String avoid) {
+        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease(), avoid);
+    }
+
+    /**
+     * Probes the axis for the breaker; true when it answered. A business refusal of the probe still proves that
+     * network, server and our credentials work.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean probe() {
+        try {
+            axis.probe();
+        } catch (AxisException e) {
+            if (AxisBreaker.isAxisFailure(e)) {
+                breaker.probeFailed(e.getMessage());
+                return false;
+            }
+        } catch (RuntimeException e) {
+            breaker.probeFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+        breaker.probeSucceeded();
+        return true;
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void send(String id) {
+    public Outcome send(String id) {
         String node = settings.nodeId();
         Document d = em.find(Document.class, id);
         if (d == null || d.getState() != DocumentState.QUEUED) {
-            return;
+            return Outcome.SKIPPED;
         }
+        // An earlier send's outcome is unknown: whatever happens now, the mark must stay until the axis tells.
+        boolean alreadyInDoubt = d.getSendStartedAt() != null;
         try {
             if (d.getSendStartedAt() != null && !d.isStatus()) {
                 Optional<String> earlier = earlierSubmission(d);
                 if (earlier.isPresent()) {
                     ledger.sent(id, node, earlier.get(), "found on the axis after an interrupted send");
-                    return;
+                    breaker.sendSucceeded();
+                    return Outcome.SENT;
                 }
             }
             if (!ledger.started(id, node)) {
                 LOG.warning(() -> "Lease on " + d.getDocumentId() + " expired before sending; another node takes it");
-                return;
+                return Outcome.SKIPPED;
             }
             List<String> to = d.getRecipients().stream().map(Recipient::getOrganId).toList();
             Path file = settings.dataDir().resolve(Path.of(d.getPackagePath()));
@@ -69,12 +101,31 @@ public class OutboxProcessor {
                     ? axis.sendStatus(d.getSenderOrganId(), to, file)
                     : axis.sendDocument(d.getSenderOrganId(), to, file);
             ledger.sent(id, node, axisDocId, null);
+            breaker.sendSucceeded();
+            return Outcome.SENT;
         } catch (AxisException e) {
-            ledger.failed(id, node, e.getMessage(), !e.isRetryable(), e instanceof AxisTransportException);
+            if (AxisBreaker.isAxisFailure(e)) {
+                // First the breaker (stops every node's sending), then the document; a crash in between leaves
+                // the lease and send mark, which expire and are reconciled as after any crash.
+                boolean inDoubt = alreadyInDoubt || e instanceof AxisTransportException;
+                // The document is named in the breaker's error, so an outage ALERT shows which package was tried.
+                if (breaker.axisFailed(d.getDocumentId() + ": " + e.getMessage(), id)) {
+                    ledger.axisUnavailable(id, node, e.getMessage(), inDoubt);
+                    return Outcome.AXIS_UNAVAILABLE;
+                }
+                LOG.warning(() -> d.getDocumentId() + " failed again although the axis accepted other documents"
+                        + " meanwhile: its own backoff and maximum age apply");
+                ledger.failed(id, node, e.getMessage(), false, inDoubt);
+                return Outcome.DOCUMENT_FAILED;
+            }
+            // The axis answered and refused this package (FAIL with a business code): the document's own matter.
+            ledger.failed(id, node, e.getMessage(), !e.isRetryable(), alreadyInDoubt);
+            return Outcome.DOCUMENT_FAILED;
         } catch (RuntimeException e) {
             // Configuration or local I/O problem: keep the document queued and say why in its history. Counted
             // as in doubt because we cannot tell how far the call got.
             ledger.failed(id, node, e.getClass().getSimpleName() + ": " + e.getMessage(), false, true);
+            return Outcome.DOCUMENT_FAILED;
         }
     }
 

@@ -20,7 +20,8 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 /**
  * Works the outbox on a fixed delay with the server's managed scheduler: claim one document (a lease), send it,
  * repeat, at most {@value #BATCH} per round. Claiming one at a time keeps a lease no longer than one axis call,
- * whatever the backlog, and lets another node take the next document meanwhile.
+ * whatever the backlog, and lets another node take the next document meanwhile. Before each claim the shared
+ * {@link SharedAxisBreaker} is asked: while the axis is unavailable nothing is claimed, only a probe is made.
  */
 @Singleton
 @Startup
@@ -34,6 +35,8 @@ public class OutboxWorker {
     ManagedScheduledExecutorService scheduler;
     @Inject
     OutboxProcessor processor;
+    @Inject
+    SharedAxisBreaker breaker;
     @Inject
     AdapterSettings settings;
 
@@ -55,11 +58,31 @@ public class OutboxWorker {
     void drain() {
         try {
             for (int i = 0; i < BATCH; i++) {
-                Optional<String> claimed = processor.claimNext();
+                SharedAxisBreaker.Decision decision = breaker.gate();
+                String avoid = decision.avoid();
+                switch (decision.gate()) {
+                    case WAIT:
+                        return; // the axis is unavailable and the next probe is not due: documents wait
+                    case PROBE:
+                        if (!processor.probe()) {
+                            return;
+                        }
+                        SharedAxisBreaker.Decision after = breaker.gate(); // half-open: documents, urgent first
+                        if (after.gate() != SharedAxisBreaker.Gate.SEND) {
+                            return; // another node's send failed meanwhile
+                        }
+                        avoid = after.avoid();
+                        break;
+                    case SEND:
+                        break;
+                }
+                Optional<String> claimed = processor.claimNext(avoid);
                 if (claimed.isEmpty()) {
                     return;
                 }
-                processor.send(claimed.get());
+                if (processor.send(claimed.get()) == OutboxProcessor.Outcome.AXIS_UNAVAILABLE) {
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             // Never let one bad round stop the schedule.

@@ -70,6 +70,33 @@ public class TransportLedger {
     }
 
     /**
+     * The axis, not the document, failed (transport, 5xx, timeout, our credentials refused). The document stays due;
+     * no attempt is counted and no maximum age judged: the breaker holds the whole outbox until the axis answers.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void axisUnavailable(String id, String node, String error, boolean inDoubt) {
+        Document d = em.find(Document.class, id);
+        if (d.getState() != DocumentState.QUEUED) {
+            return;
+        }
+        var now = VietnamTime.now();
+        String detail = "axis unavailable: " + (error == null ? "" : error.length() > 880 ? error.substring(0, 880)
+                : error);
+        if (!node.equals(d.getLeaseOwner())) {
+            em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY,
+                    "lease lost by " + node + ": " + detail));
+            return;
+        }
+        if (!inDoubt) {
+            d.sendSettled();
+        }
+        // Due at once, also after a failed trial send: the breaker gates it, and when the axis is back the
+        // claim order (urgent first) must decide, not whose wait happens to run out first.
+        d.axisUnavailable(detail, now, now);
+        em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.RETRY, detail));
+    }
+
+    /**
      * A failed attempt. {@code permanent}: the axis refused the package, retrying cannot help. {@code inDoubt}: the
      * axis may have received it anyway (timeout, 5xx, broken connection), so the next attempt asks first.
      */

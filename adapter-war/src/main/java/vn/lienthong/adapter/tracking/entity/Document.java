@@ -98,6 +98,9 @@ public class Document {
     private OffsetDateTime sendStartedAt;
     @Column(name = "queued_at")
     private OffsetDateTime queuedAt;
+    /** Waiting because the axis (not this document) failed; made due when the axis breaker closes. */
+    @Column(name = "axis_deferred")
+    private boolean axisDeferred;
     @Embedded
     private DocumentDetails details;
     @Version
@@ -241,7 +244,20 @@ public class Document {
 
     public void failedAttempt(String error, OffsetDateTime retryAt, OffsetDateTime now) {
         releaseLease();
+        this.axisDeferred = false; // a failure of its own: its backoff stands even when the axis recovers
         this.attempts++;
+        this.lastError = error;
+        this.nextAttemptAt = retryAt;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The axis, not this document, failed: no attempt is counted and the maximum age is not judged, the document
+     * waits for the axis breaker to close ({@code retryAt}: now, the breaker holds it back meanwhile).
+     */
+    public void axisUnavailable(String error, OffsetDateTime retryAt, OffsetDateTime now) {
+        releaseLease();
+        this.axisDeferred = true;
         this.lastError = error;
         this.nextAttemptAt = retryAt;
         this.updatedAt = now;
@@ -283,6 +299,7 @@ public class Document {
         this.leaseUntil = null;
     }
 
+    public boolean isAxisDeferred() { return axisDeferred; }
     public String getId() { return id; }
     public Direction getDirection() { return direction; }
     public String getDocumentId() { return documentId; }

@@ -88,6 +88,9 @@ public final class ExchangeClients {
         Client client = ClientProxy.getClient(port);
         Map<String, Object> out = new HashMap<>();
         out.put(ConfigurationConstants.ACTION, "UsernameToken Timestamp");
+        // The adapter records Nonce + Created of every UsernameToken once (replay) and refuses tokens without them.
+        out.put(ConfigurationConstants.ADD_USERNAMETOKEN_NONCE, "true");
+        out.put(ConfigurationConstants.ADD_USERNAMETOKEN_CREATED, "true");
         out.put(ConfigurationConstants.USER, user);
         out.put(ConfigurationConstants.PASSWORD_TYPE, WSConstants.PW_TEXT);
         out.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {

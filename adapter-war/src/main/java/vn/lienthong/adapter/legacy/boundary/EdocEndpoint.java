@@ -83,7 +83,8 @@ public class EdocEndpoint {
             return;
         }
         if (!"POST".equals(req.getMethod())) {
-            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            refuseRequest(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "SYS.METHOD",
+                    "HTTP " + req.getMethod() + " is not an operation");
             return;
         }
         Exchange x = new Exchange(action(req));
@@ -355,6 +356,14 @@ public class EdocEndpoint {
         return a;
     }
 
+    /** A request that is no operation at all (wrong method, unknown contract document): audited, no body of ours. */
+    private void refuseRequest(HttpServletRequest req, HttpServletResponse resp, int status, String code,
+            String reason) throws IOException {
+        audit.record("legacy-anonymous", "LEGACY_REQUEST", null, "REFUSED", code,
+                reason + " (client=" + req.getRemoteAddr() + ")");
+        resp.sendError(status);
+    }
+
     private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String query = req.getQueryString() == null ? "" : req.getQueryString();
         String resource = query.equalsIgnoreCase("wsdl") ? "EdocLegacy.wsdl"
@@ -363,7 +372,8 @@ public class EdocEndpoint {
         try (InputStream in = resource == null ? null
                 : EdocEndpoint.class.getClassLoader().getResourceAsStream("wsdl/" + resource)) {
             if (in == null) {
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                refuseRequest(req, resp, HttpServletResponse.SC_NOT_FOUND, "SYS.NOT_FOUND",
+                        "no contract document for this query");
                 return;
             }
             // Relative schema locations work in the source tree; over HTTP they become ?xsd= links.

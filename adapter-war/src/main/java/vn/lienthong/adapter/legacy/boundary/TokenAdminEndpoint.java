@@ -53,6 +53,8 @@ public class TokenAdminEndpoint {
         resp.setHeader("Cache-Control", "no-store");
         if (!"POST".equals(req.getMethod()) || !"/tokens".equals(req.getPathInfo() == null ? null
                 : req.getPathInfo().replaceFirst("^/EdocAdmin", ""))) {
+            audit.record("legacy-admin-anonymous", "LEGACY_TOKEN_ISSUE", null, "REFUSED", "SYS.NOT_FOUND",
+                    "HTTP " + req.getMethod() + " is not an operation (client=" + req.getRemoteAddr() + ")");
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -41,9 +41,23 @@ public final class RawHttp {
      * transfer encoding when {@code length < 0}; then {@code body} is read to its end; no body when null), reading
      * the answer concurrently.
      */
+    /** A plain socket, or for https one trusting the test's demo CA (Micro's HTTPS key, TlsKeyStoreExtension). */
+    private static Socket open(URL url) throws IOException {
+        if (!"https".equals(url.getProtocol())) {
+            return new Socket(url.getHost(), url.getPort());
+        }
+        try {
+            return TlsKeyStoreExtension.clientContext().getSocketFactory().createSocket(url.getHost(), url.getPort());
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("no TLS context for the demo CA", e);
+        }
+    }
+
     public static Reply send(URL url, String method, Map<String, String> headers, InputStream body, long length,
             boolean expectContinue) throws IOException, InterruptedException {
-        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+        try (Socket socket = open(url)) {
             socket.setSoTimeout(180_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder(method).append(' ').append(url.getFile()).append(" HTTP/1.1\r\n")

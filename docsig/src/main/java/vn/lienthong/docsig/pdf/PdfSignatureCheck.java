@@ -118,8 +118,10 @@ final class PdfSignatureCheck {
     /** Null when the digest of the signed bytes and the signature value both check; else why not. */
     private static String integrityProblem(SignerInformation signer, X509Certificate cert) {
         try {
+            // The public key only: BouncyCastle would otherwise judge the certificate's validity at the claimed
+            // signingTime itself; validity at the (possibly time-stamped) signing time is CertificateChecks' job.
             boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CmsContents.BC)
-                    .build(cert));
+                    .build(cert.getPublicKey()));
             return ok ? null : "signature value does not match the signer's certificate";
         } catch (CMSSignerDigestMismatchException e) {
             return "signed bytes changed after signing (digest mismatch)";

@@ -63,7 +63,7 @@ public final class TimeStampCheck {
                     .getAlgorithmName(token.getTimeStampInfo().getMessageImprintAlgOID());
             byte[] imprint = MessageDigest.getInstance(digestName.replace("-", ""), BC).digest(signer.getSignature());
             if (!MessageDigest.isEqual(imprint, token.getTimeStampInfo().getMessageImprintDigest())) {
-                return new Outcome(null, true, "time-stamp token stamps another signature value");
+                return new Outcome(null, true, "time-stamp token does not stamp this signature (message imprint differs)");
             }
             X509Certificate tsa = tsaCertificate(token);
             if (tsa == null) {
@@ -78,7 +78,7 @@ public final class TimeStampCheck {
             return new Outcome(time, false, "time-stamp of " + Names.subject(tsa));
         } catch (TSPException | IOException | OperatorCreationException | CertificateException
                  | NoSuchAlgorithmException | IllegalArgumentException e) {
-            return new Outcome(null, false, "time-stamp token unusable (" + e.getMessage() + "): ignored");
+            return new Outcome(null, false, "time-stamp token unusable (" + e + "): ignored");
         }
     }
 

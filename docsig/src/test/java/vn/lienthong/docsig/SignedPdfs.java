@@ -35,7 +35,8 @@ import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CRLHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSTypedData;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
@@ -50,39 +51,39 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /** Builds PDFs at test time and signs them the way signing tools do (PDFBox incremental save + BouncyCastle CMS). */
-final class SignedPdfs {
+public final class SignedPdfs {
 
     /** The text in the (uncompressed) page content: tests flip a byte of it. */
-    static final String TEXT = "QUYET DINH so 123/QD-UBND";
+    public static final String TEXT = "QUYET DINH so 123/QD-UBND";
 
     private SignedPdfs() {
     }
 
     /** How to sign: the signer, the claimed signing time, the sub-filter, optional CRL and time-stamp. */
-    record Signing(TestCa.Signer signer, Instant signingTime, String subFilter, X509CRL embeddedCrl,
+    public record Signing(TestCa.Signer signer, Instant signingTime, String subFilter, X509CRL embeddedCrl,
                    TestCa.Signer tsa, Instant stampTime, boolean forgeStamp) {
-        static Signing of(TestCa.Signer signer) {
+        public static Signing of(TestCa.Signer signer) {
             return new Signing(signer, Instant.now(), "adbe.pkcs7.detached", null, null, null, false);
         }
 
-        Signing at(Instant time) {
+        public Signing at(Instant time) {
             return new Signing(signer, time, subFilter, embeddedCrl, tsa, stampTime, forgeStamp);
         }
 
-        Signing cades() {
+        public Signing cades() {
             return new Signing(signer, signingTime, "ETSI.CAdES.detached", embeddedCrl, tsa, stampTime, forgeStamp);
         }
 
-        Signing embedding(X509CRL crl) {
+        public Signing embedding(X509CRL crl) {
             return new Signing(signer, signingTime, subFilter, crl, tsa, stampTime, forgeStamp);
         }
 
-        Signing stampedBy(TestCa.Signer authority, Instant time, boolean forged) {
+        public Signing stampedBy(TestCa.Signer authority, Instant time, boolean forged) {
             return new Signing(signer, signingTime, subFilter, embeddedCrl, authority, time, forged);
         }
     }
 
-    static Path unsigned(Path file) throws IOException {
+    public static Path unsigned(Path file) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -101,8 +102,54 @@ final class SignedPdfs {
         return file;
     }
 
+    /**
+     * A one-page PDF written by hand whose content stream holds {@code fillerBytes} bytes of comment lines: a
+     * large file produced in bounded memory, for streaming tests.
+     */
+    public static Path largeUnsigned(Path file, long fillerBytes) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file);
+             java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+            long[] offsets = new long[6];
+            long[] pos = {0};
+            java.util.function.Consumer<String> w = text -> {
+                byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                pos[0] += b.length;
+            };
+            w.accept("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+            offsets[1] = pos[0];
+            w.accept("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+            offsets[2] = pos[0];
+            w.accept("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+            offsets[3] = pos[0];
+            w.accept("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n");
+            offsets[4] = pos[0];
+            String line = "% " + "x".repeat(1021) + "\n"; // 1024 bytes, a comment: a valid content stream
+            long lines = Math.max(1, fillerBytes / line.length());
+            w.accept("4 0 obj\n<< /Length " + lines * line.length() + " >>\nstream\n");
+            for (long i = 0; i < lines; i++) {
+                w.accept(line);
+            }
+            w.accept("\nendstream\nendobj\n");
+            offsets[5] = pos[0];
+            w.accept("5 0 obj\n<< /Title (Large test document) >>\nendobj\n");
+            long xref = pos[0];
+            StringBuilder x = new StringBuilder("xref\n0 6\n0000000000 65535 f\r\n");
+            for (int i = 1; i < 6; i++) {
+                x.append(String.format("%010d 00000 n\r\n", offsets[i]));
+            }
+            x.append("trailer\n<< /Size 6 /Root 1 0 R /Info 5 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+            w.accept(x.toString());
+        }
+        return file;
+    }
+
     /** Adds a signature to {@code in} by an incremental update written to {@code out}. */
-    static Path sign(Path in, Path out, Signing how) throws IOException {
+    public static Path sign(Path in, Path out, Signing how) throws IOException {
         try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out);
              SignatureOptions options = new SignatureOptions()) {
             PDSignature sig = new PDSignature();
@@ -120,7 +167,7 @@ final class SignedPdfs {
     }
 
     /** Appends an incremental update that changes the document title (as an editor saving after signing does). */
-    static Path changeAfterSigning(Path in, Path out) throws IOException {
+    public static Path changeAfterSigning(Path in, Path out) throws IOException {
         try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Quyet dinh (sua sau khi ky)");
@@ -132,7 +179,7 @@ final class SignedPdfs {
     }
 
     /** Copies {@code in} with one character of the page text changed ("123" becomes "124"). */
-    static Path flipSignedByte(Path in, Path out) throws IOException {
+    public static Path flipSignedByte(Path in, Path out) throws IOException {
         byte[] bytes = Files.readAllBytes(in);
         byte[] marker = TEXT.getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(bytes, marker);
@@ -170,7 +217,24 @@ final class SignedPdfs {
             if (how.embeddedCrl() != null) {
                 gen.addCRL(new JcaX509CRLHolder(how.embeddedCrl()));
             }
-            CMSSignedData data = gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
+            // Streams the signed bytes into the digest: files of any size are signed in bounded memory.
+            CMSTypedData signedBytes = new CMSTypedData() {
+                @Override
+                public ASN1ObjectIdentifier getContentType() {
+                    return CMSObjectIdentifiers.data;
+                }
+
+                @Override
+                public void write(OutputStream out) throws IOException {
+                    content.transferTo(out);
+                }
+
+                @Override
+                public Object getContent() {
+                    return content;
+                }
+            };
+            CMSSignedData data = gen.generate(signedBytes, false);
             if (how.tsa() != null) {
                 data = stamp(data, how);
             }

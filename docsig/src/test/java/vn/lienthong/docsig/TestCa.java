@@ -30,18 +30,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away CA generated at test time (mirrors edxml's {@code pki.DemoPki}, with free validity periods for
  * expired and not-yet-valid signers, CRLs and a time-stamping authority). No key is ever written to disk.
  */
-final class TestCa {
+public final class TestCa {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final KeyPair keys;
-    final X509Certificate certificate;
+    public final KeyPair keys;
+    public final X509Certificate certificate;
 
     /** A private key with its certificate. */
-    record Signer(PrivateKey key, X509Certificate certificate, TestCa ca) {
+    public record Signer(PrivateKey key, X509Certificate certificate, TestCa ca) {
     }
 
-    TestCa(String name) {
+    public TestCa(String name) {
         try {
             keys = rsa();
             X500Name subject = new X500Name("CN=" + name + ",O=Ban Co yeu Chinh phu (test),C=VN");
@@ -53,7 +53,7 @@ final class TestCa {
         }
     }
 
-    Signer signer(String commonName, String organisation, Instant notBefore, Instant notAfter) {
+    public Signer signer(String commonName, String organisation, Instant notBefore, Instant notAfter) {
         try {
             KeyPair k = rsa();
             X500Name subject = new X500Name("CN=" + commonName + ",O=" + organisation + ",C=VN");
@@ -64,13 +64,13 @@ final class TestCa {
         }
     }
 
-    Signer signer(String commonName) {
+    public Signer signer(String commonName) {
         return signer(commonName, "So Noi vu tinh Thu", Instant.now().minus(Duration.ofDays(30)),
                 Instant.now().plus(Duration.ofDays(365)));
     }
 
     /** A time-stamping authority certificate (extended key usage timeStamping, critical, as RFC 3161 requires). */
-    Signer tsa() {
+    public Signer tsa() {
         try {
             KeyPair k = rsa();
             X500Name subject = new X500Name("CN=Test TSA,O=Lien thong test,C=VN");
@@ -83,7 +83,7 @@ final class TestCa {
     }
 
     /** A current CRL of this CA, revoking the given certificates as of {@code revokedAt}. */
-    X509CRL crl(Instant revokedAt, X509Certificate... revoked) {
+    public X509CRL crl(Instant revokedAt, X509Certificate... revoked) {
         try {
             Date now = new Date();
             X509v2CRLBuilder b = new X509v2CRLBuilder(issuerName(), now);

@@ -60,7 +60,8 @@ class PdfSignatureVerificationTest {
     /** Our verdict on the signed bytes and the signature value only (what pdfsig -nocert judges). */
     private static boolean integrityIntact(SignatureReport s) {
         return !(s.status() == SignatureStatus.INVALID
-                && (s.reason().contains("digest mismatch") || s.reason().contains("signature value")));
+                && (s.reason().contains("digest mismatch") || s.reason().contains("signature value")
+                || s.reason().contains("byte range")));
     }
 
     private static SignatureReport only(DocumentReport r) {
@@ -107,6 +108,20 @@ class PdfSignatureVerificationTest {
         assertEquals(SignatureStatus.INVALID, only(r).status());
         assertTrue(only(r).reason().contains("digest mismatch"), only(r).reason());
         assertEquals(LegalValue.NOT_ESTABLISHED, r.verdict().value());
+    }
+
+    @Test
+    void byteRangeNotStartingAtTheFileStartIsInvalid() throws Exception {
+        Path good = signed("range-src", SignedPdfs.Signing.of(ca.signer("Pham Ky")));
+        byte[] bytes = java.nio.file.Files.readAllBytes(good);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("/ByteRange [0 ");
+        assertTrue(at > 0, "byte range written as expected");
+        bytes[at + "/ByteRange [".length()] = '1'; // same length: the first signed byte is now the second
+        Path shifted = java.nio.file.Files.write(tmp.resolve("shifted-range.pdf"), bytes);
+        DocumentReport r = verify(verifier(emptyCrl), shifted);
+        assertEquals(SignatureStatus.INVALID, only(r).status());
+        assertTrue(only(r).reason().contains("byte range"), only(r).reason());
     }
 
     @Test

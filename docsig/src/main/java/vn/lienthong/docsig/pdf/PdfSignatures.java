@@ -88,8 +88,8 @@ public final class PdfSignatures {
             return r;
         }
         Coverage c;
-        if (br[2] + br[3] == size) {
-            c = Coverage.WHOLE_FILE;
+        if (br[0] == 0 && br[2] + br[3] == size) {
+            c = Coverage.WHOLE_FILE; // (the gap itself is checked by PdfSignatureCheck: INVALID when it is more)
         } else {
             PdfSignatureCheck.Found last = all.get(all.size() - 1);
             boolean lastCoversAll = index < all.size() - 1 && last.byteRange() != null

@@ -54,7 +54,8 @@ public final class PdfSignatures {
             dssCrls = dssCrls(doc);
         } catch (InvalidPasswordException e) {
             return new DocumentReport(name, DocumentFormat.PDF, List.of(), "PDF encrypted with a password");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Hostile PDFs can make a parser throw anything: the document is reported, the run goes on.
             return new DocumentReport(name, DocumentFormat.PDF, List.of(), "PDF not readable: " + e.getMessage());
         }
         // File order: a later signature's byte range ends later (it signs the earlier revisions too).

@@ -99,8 +99,11 @@ class OtherFormatsTest {
         Files.writeString(xml, "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<d>&e;</d>");
         DocumentReport r = verifier.verify(xml, "xxe.xml");
-        assertEquals(DocumentFormat.XML, r.format());
+        assertEquals(DocumentFormat.OTHER, r.format(), "refused as XML: markup without a signature we could find");
+        assertEquals(SignatureStatus.NOT_SIGNED, r.overallStatus());
         assertEquals(LegalValue.NOT_ESTABLISHED, r.verdict().value());
+        Path html = Files.writeString(tmp.resolve("word-html.doc"), "<html><body><p>Quyet dinh<br></body></html>");
+        assertEquals(DocumentFormat.OTHER, verifier.verify(html, "word-html.doc").format());
     }
 
     @Test

@@ -82,7 +82,11 @@ public final class OtherFormats {
                 r.close();
             }
         } catch (IOException | XMLStreamException | IllegalArgumentException e) {
-            return new DocumentReport(name, DocumentFormat.XML, List.of(), "XML not readable");
+            if (count == 0) {
+                // Markup that is not well-formed XML (Word's HTML ".doc", a DOCTYPE we refuse to process): a
+                // document without a signature we could find, not an error.
+                return new DocumentReport(name, DocumentFormat.OTHER, List.of(), null);
+            }
         }
         List<SignatureReport> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

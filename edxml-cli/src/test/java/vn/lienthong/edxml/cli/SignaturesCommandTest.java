@@ -134,6 +134,20 @@ class SignaturesCommandTest {
     }
 
     @Test
+    /** The vendor sample's "1896_QD-TTg_m_294779.doc" unzips to an EDXML package with an XML signature in it. */
+    void vendorSampleAttachmentIsXmlWithASignatureDetectedNotVerified() {
+        String configured = System.getProperty("fixtures.dir");
+        Path sample = Path.of(configured == null ? "../../shared/fixtures" : configured, "edxml", "vendor-sdk-2019",
+                "edoc_new.edxml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sample), "fixtures not found: " + sample);
+        Run r = run("signatures", sample.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.out().contains("attachment [0] 1896_QD-TTg_m_294779.doc: XML, SIGNED_NOT_VERIFIED"), r.out());
+        assertTrue(r.out().contains("verdict: UNDETERMINED"), r.out());
+        assertTrue(r.out().contains("package: UNDETERMINED (1 attachment(s))"), r.out());
+    }
+
+    @Test
     void statusPackageHasNoAttachmentsToExamine() throws Exception {
         Path status = tmp.resolve("status.edxml");
         try (OutputStream out = Files.newOutputStream(status)) {

@@ -8,7 +8,8 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Operator tool for EDXML packages: {@code inspect}, {@code validate}, {@code sign}, {@code verify}. Prints
+ * Operator tool for EDXML packages: {@code inspect}, {@code validate}, {@code sign}, {@code verify},
+ * {@code signatures} (the documents' own signatures inside the attachments). Prints
  * messages, never stack traces: every failure becomes one line on stderr and an exit code.
  *
  * <p>Exit codes: 0 success (clean / valid), 1 findings of error level or an invalid signature or an unsigned
@@ -25,7 +26,8 @@ public final class EdxmlCli {
             "inspect", new InspectCommand(),
             "validate", new ValidateCommand(),
             "sign", new SignCommand(),
-            "verify", new VerifyCommand());
+            "verify", new VerifyCommand(),
+            "signatures", new SignaturesCommand());
 
     private EdxmlCli() {
     }
@@ -81,6 +83,10 @@ public final class EdxmlCli {
                 "  verify   [--trust <ca.pem>]... [--allow-sha1] [--at <ISO-8601 time>] <file>",
                 "                                       certificate checked now (or at --at); exit 0 valid,",
                 "                                       1 invalid or unsigned, 2 unreadable",
+                "  signatures [--trust <ca.pem>]... [--crl <file.crl>]... <file>",
+                "                                       signatures inside each attachment (PDF verified offline,",
+                "                                       other signed formats detected); exit 0 every attachment's",
+                "                                       legal value established, 1 otherwise, 2 unreadable",
                 "");
     }
 }

@@ -25,6 +25,9 @@ public final class ExternalTool {
     public static final ExternalTool PYTHON_ZEEP = new ExternalTool("Python 3 with zeep and xmlsec",
             "python3-zeep python3-xmlsec", () -> pythonImports("zeep", "xmlsec"));
 
+    /** Independent PDF-signature verifier (poppler), for the docsig module. */
+    public static final ExternalTool PDFSIG = new ExternalTool("pdfsig", "poppler-utils", () -> onPath("pdfsig"));
+
     private final String name;
     private final String debianPackages;
     private final BooleanSupplier probe;

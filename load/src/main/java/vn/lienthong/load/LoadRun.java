@@ -102,7 +102,7 @@ public final class LoadRun {
         long dataAfter = storeSize(o.data());
 
         Result r = new Result(o, Instant.now(), latencies, completed.get(), accepted.get(), refused.get(), failed.get(),
-                o.mode().submits() && simulator.enabled() ? deliveredAtEnd.size() - deliveredAtStart.size() : -1,
+                o.mode().submits() && simulator.enabled() ? deliveredInWindow(deliveredAtStart, deliveredAtEnd) : -1,
                 deliveredOfRun.size(), acceptedIds.size(), drainSeconds,
                 cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart,
                 simCpuStart < 0 || simCpuEnd < 0 ? -1 : simCpuEnd - simCpuStart,
@@ -181,6 +181,14 @@ public final class LoadRun {
         if (errorSamples.size() < 5 || errorSamples.containsKey(key)) {
             errorSamples.merge(key, 1, Integer::sum);
         }
+    }
+
+    /** This run's documents that reached the simulator during the window (not an earlier run's backlog). */
+    private long deliveredInWindow(Set<String> atStart, Set<String> atEnd) {
+        Set<String> s = new HashSet<>(atEnd);
+        s.removeAll(atStart);
+        s.retainAll(acceptedIds);
+        return s.size();
     }
 
     private static Set<String> mine(Set<String> now, Set<String> before) {

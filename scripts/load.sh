@@ -4,7 +4,7 @@
 # ms per request (/proc of the Payara Micro process), live heap, H2 and store growth per document.
 #   scripts/load.sh --mode MODE [--threads 8] [--seconds 60] [--warmup 10] [--drain 60] [--seed 100000]
 #                   [--target http://127.0.0.1:8080 [--https-target https://localhost:8181] [--data DIR] [--pid PID]
-#                    [--simulator http://127.0.0.1:18090]] [--results FILE] [--note TEXT] [--keep]
+#                    [--simulator http://127.0.0.1:18090 [--simulator-pid PID]]] [--results FILE] [--note TEXT] [--keep]
 # Modes: legacy-send (old protocol SendDocument, HTTP), signed-submit (signed SubmitDocument, HTTP), ut-submit
 #        (UsernameToken SubmitDocument, HTTPS), list-orgs (signed ListOrganisations), doc-status (signed
 #        GetDocumentStatus against a store seeded with --seed documents, default 1,000,000), soak (signed-submit for
@@ -20,12 +20,12 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 MODE=signed-submit THREADS=8 SECONDS_=  WARMUP=10 DRAIN=60 SEED=1000000 TARGET= HTTPS_TARGET= DATA= PID_= SIM=
-RESULTS="$ROOT/load/target/load-results.md" NOTE= KEEP=
+RESULTS="$ROOT/load/target/load-results.md" NOTE= KEEP= SIM_PID_ARG=
 while (($#)); do
   case "$1" in
     --mode) MODE=$2 ;; --threads) THREADS=$2 ;; --seconds) SECONDS_=$2 ;; --warmup) WARMUP=$2 ;; --drain) DRAIN=$2 ;;
     --seed) SEED=$2 ;; --target) TARGET=$2 ;; --https-target) HTTPS_TARGET=$2 ;; --data) DATA=$2 ;; --pid) PID_=$2 ;;
-    --simulator) SIM=$2 ;; --results) RESULTS=$2 ;; --note) NOTE=$2 ;;
+    --simulator) SIM=$2 ;; --simulator-pid) SIM_PID_ARG=$2 ;; --results) RESULTS=$2 ;; --note) NOTE=$2 ;;
     --keep) KEEP=1; shift; continue ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -84,6 +84,7 @@ if [[ -z "$TARGET" ]]; then
 else
   [[ -n "$DATA" ]] || DATA=${LIENTHONG_DATA:-$ROOT/adapter-data}
   [[ -n "$HTTPS_TARGET" ]] || HTTPS_TARGET="https://localhost:$HTTPS_PORT"
+  SIM_PID=$SIM_PID_ARG
 fi
 
 mkdir -p "$(dirname "$RESULTS")"

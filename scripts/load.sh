@@ -27,7 +27,7 @@ while (($#)); do
     --seed) SEED=$2 ;; --target) TARGET=$2 ;; --https-target) HTTPS_TARGET=$2 ;; --data) DATA=$2 ;; --pid) PID_=$2 ;;
     --simulator) SIM=$2 ;; --simulator-pid) SIM_PID_ARG=$2 ;; --results) RESULTS=$2 ;; --note) NOTE=$2 ;;
     --keep) KEEP=1; shift; continue ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift 2

@@ -4,7 +4,8 @@
 #   ./run.sh --rebuild    rebuild the artifacts first
 # Environment: LIENTHONG_DATA (data folder, default ./adapter-data), LIENTHONG_PORT (HTTP, default 8080),
 #              LIENTHONG_HTTPS_PORT (HTTPS, default 8181), LIENTHONG_AXIS_PORT (simulator, default 18090),
-#              LIENTHONG_TLS_HOSTS (names/addresses in a new TLS certificate, default localhost 127.0.0.1 $(hostname)).
+#              LIENTHONG_TLS_HOSTS (names/addresses in a new TLS certificate, default localhost 127.0.0.1 $(hostname)),
+#              LIENTHONG_JAVA_OPTS (extra JVM options of the adapter, e.g. -XX:StartFlightRecording=...; default none).
 # Logs: $DATA/logs/adapter.log and axis-simulator.log; the previous starts' logs are kept as .1 (newest) … .10.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -94,7 +95,8 @@ PIDS+=($!)
 wait_http "http://127.0.0.1:$AXIS_PORT/_sim/health" 60 "${PIDS[-1]}"
 
 START=$SECONDS
-java -Xmx512m -Dadapter.data.dir="$DATA" -Dadapter.axis.endpoint="http://127.0.0.1:$AXIS_PORT/" \
+# shellcheck disable=SC2086 # LIENTHONG_JAVA_OPTS is a list of options
+java -Xmx512m ${LIENTHONG_JAVA_OPTS:-} -Dadapter.data.dir="$DATA" -Dadapter.axis.endpoint="http://127.0.0.1:$AXIS_PORT/" \
   -jar "$RUNTIME/payara-micro.jar" --nohazelcast --disablephonehome --port "$PORT" \
   --sslport "$HTTPS_PORT" --sslcert tls --systemproperties "$KEYS/tls-jsse.properties" \
   --prebootcommandfile "$DATA/micro-preboot.asadmin" \

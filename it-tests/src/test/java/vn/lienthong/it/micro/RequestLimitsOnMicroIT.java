@@ -71,9 +71,10 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
 
     @Test
     void chunkedRequestsAreCutOffWhileTheyStreamIn() throws Exception {
-        List<Reply> replies = parallel(i -> post(i % 2 == 0 ? "services/DocumentExchangeTls"
-                : "services/DocumentExchange", new GeneratedBody(i % 2 == 0 ? tlsEnvelope() : unsecuredEnvelope(),
-                        LIMIT + 4 * 1024 * 1024), true));
+        // The UsernameToken profile over HTTPS: over plain HTTP it would refuse (AUTH.TLS_REQUIRED) before the limit.
+        URL tls = vn.lienthong.it.support.TlsKeyStoreExtension.https(base, "services/DocumentExchangeTls");
+        List<Reply> replies = parallel(i -> post(i % 2 == 0 ? tls : new URL(base, "services/DocumentExchange"),
+                new GeneratedBody(i % 2 == 0 ? tlsEnvelope() : unsecuredEnvelope(), LIMIT + 4 * 1024 * 1024), true));
         for (Reply r : replies) {
             // Each reserves in-flight budget block by block as it streams in: four streaming towards the limit
             // together do not fit in three limits, so some (or all) of them meet the budget before the limit.

@@ -109,7 +109,7 @@ final class LegacyScenarios {
                                 checkPermission(c.demo.organId(), "wrong-token", "http://www.w3.org/2003/05/soap-envelope")
                                         .getBytes(StandardCharsets.UTF_8))),
                 Scenario.of("LEG-17", f, "legacy token lockout: 10 wrong tokens, then the right one", TOKENS)
-                        .expect(Expect.report("Permission"))
+                        .expect(Expect.report("AUTH.LOCKED"))
                         .send(c -> {
                             for (int i = 0; i < 10; i++) {
                                 c.legacy("CheckPermission", checkPermission(LOCKOUT_ORGAN, "guess-" + i));

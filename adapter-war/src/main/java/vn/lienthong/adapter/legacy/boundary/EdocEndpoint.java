@@ -83,6 +83,7 @@ public class EdocEndpoint {
             return;
         }
         if (!"POST".equals(req.getMethod())) {
+            refusedAtHttp(req, "SYS.METHOD_NOT_ALLOWED");
             resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
@@ -355,6 +356,14 @@ public class EdocEndpoint {
         return a;
     }
 
+    /** A request refused before any operation (the error page answers it with {@code code}): audited too. */
+    private void refusedAtHttp(HttpServletRequest req, String code) {
+        String query = req.getQueryString() == null ? "" : "?" + req.getQueryString();
+        String detail = (req.getMethod() + " EdocService" + query).replaceAll("\\p{Cntrl}", " ");
+        audit.record("legacy-anonymous", "LEGACY_REQUEST", null, "REFUSED", code, "client=" + req.getRemoteAddr() + " "
+                + (detail.length() > 200 ? detail.substring(0, 200) : detail));
+    }
+
     private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String query = req.getQueryString() == null ? "" : req.getQueryString();
         String resource = query.equalsIgnoreCase("wsdl") ? "EdocLegacy.wsdl"
@@ -363,6 +372,7 @@ public class EdocEndpoint {
         try (InputStream in = resource == null ? null
                 : EdocEndpoint.class.getClassLoader().getResourceAsStream("wsdl/" + resource)) {
             if (in == null) {
+                refusedAtHttp(req, "SYS.NOT_FOUND");
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }

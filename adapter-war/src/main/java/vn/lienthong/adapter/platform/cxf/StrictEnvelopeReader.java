@@ -64,7 +64,9 @@ final class StrictEnvelopeReader extends StreamReaderDelegate {
             event = next();
         }
         if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-            throw new XMLStreamException("expected a start or end tag", getLocation());
+            // A DTD is named as such: WsRefusals answers it as M.Envelope.DOCTYPE, like the parser's own refusal.
+            throw new XMLStreamException("expected a start or end tag, received "
+                    + (event == XMLStreamConstants.DTD ? "a DTD" : "event " + event), getLocation());
         }
         return event;
     }

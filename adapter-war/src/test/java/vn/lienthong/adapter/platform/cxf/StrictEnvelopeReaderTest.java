@@ -50,6 +50,18 @@ class StrictEnvelopeReaderTest {
         assertThrows(StrictEnvelopeReader.Violation.class, r::nextTag);
     }
 
+    @Test
+    void aDtdIsNamedSoThatItKeepsItsOwnCode() throws Exception {
+        XMLInputFactory f = XMLInputFactory.newInstance();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, true); // reported as an event, never resolved here
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLStreamReader r = new StrictEnvelopeReader(f.createXMLStreamReader(new StringReader(
+                "<!DOCTYPE e [<!ENTITY x \"y\">]>" + ENV + BODY + "</s:Envelope>")));
+        javax.xml.stream.XMLStreamException e = assertThrows(javax.xml.stream.XMLStreamException.class, r::nextTag);
+        org.junit.jupiter.api.Assertions.assertTrue(WsRefusals.classify(e).map(WsRefusals.Refusal::code)
+                .filter("M.Envelope.DOCTYPE"::equals).isPresent(), e.getMessage());
+    }
+
     private static int startTags(String xml) throws Exception {
         XMLStreamReader r = new StrictEnvelopeReader(XMLInputFactory.newInstance()
                 .createXMLStreamReader(new StringReader(xml)));

@@ -31,7 +31,8 @@ final class WsScenarios {
     private static final String WSS4J = "WSS4J (WsSecurityProfile.requestVerifier)";
     private static final String WSS4J_TLS = "WSS4J (WsSecurityProfile.usernameTokenVerifier)";
     private static final String COVERAGE = "CXF DefaultCryptoCoverageChecker (WsSecurityProfile.coverageChecker)";
-    private static final String CXF = "CXF binding (before the endpoint)";
+    private static final String CXF = "CXF binding (before the endpoint) → RefusalFaults/MalformedRequests";
+    private static final String STRICT = "StrictEnvelopeReader (Envelope/(Header?)/Body, as CXF reads the stream)";
     private static final String ENDPOINT = "DocumentExchangeEndpoint → SubmissionService.authorize*";
     private static final String VALIDATOR = "SubmissionValidator";
     private static final String H41 = AxisSimulatorExtension.COUNTERPART_ORGAN;
@@ -98,8 +99,7 @@ final class WsScenarios {
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submit(c, uniqueNumber(), "Nguyên bản"), c.demo)
                                 .build().replace("Nguyên bản", "Đã sửa"))),
                 Scenario.of("WS-10", f, "signature wrapping: signed Body moved into a header, a forged Body in its place",
-                        "VerifyingInInterceptor → EnvelopeShape (one Body, Envelope/(Header?)/Body, the signed Body is the"
-                                + " envelope's own)").expect(Expect.soapFault().code("AUTH.SIGNATURE").audit("AUTH.SIGNATURE"))
+                        STRICT + "; behind it EnvelopeShape (the signed Body is the envelope's own)").expect(Expect.soapFault().code("AUTH.SIGNATURE").audit("AUTH.SIGNATURE"))
                         .send(c -> {
                             // Numbers tell, in a failure message, which of the two bodies the adapter acted on.
                             String n = Integer.toString(10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999));
@@ -107,10 +107,11 @@ final class WsScenarios {
                                     submit(c, "666" + n, "Giả mạo")));
                         }),
                 Scenario.of("WS-19", f, "signature wrapping: forged Body in place, signed Body in a wrapper after it",
-                        COVERAGE).expect(securityRefusal())
+                        STRICT + "; behind it the coverage check").expect(securityRefusal())
                         .send(c -> c.ws(f, SUBMIT, wrapAfterBody(WsRequests.signed(submit(c, uniqueNumber(), "Thật"),
                                 c.demo).build(), submit(c, uniqueNumber(), "Giả mạo")))),
-                Scenario.of("WS-11", f, "signature covers the Timestamp only, not the Body", COVERAGE)
+                Scenario.of("WS-11", f, "signature covers the Timestamp only, not the Body",
+                        "VerifyingInInterceptor → EnvelopeShape (signed Body); behind it the coverage check")
                         .expect(securityRefusal())
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submit(c, uniqueNumber(), "Thân không ký"), c.demo)
                                 .signOnly(true, false).build())),

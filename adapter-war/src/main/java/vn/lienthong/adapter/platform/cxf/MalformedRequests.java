@@ -31,6 +31,17 @@ final class MalformedRequests {
         return f.getDetail() != null && f.getDetail().getElementsByTagNameNS(EXCHANGE_NS, "code").getLength() > 0;
     }
 
+    /** The stable code a fault of one of our interceptors already carries (e.g. {@code AUTH.TLS_REQUIRED}). */
+    static Optional<String> carriedCode(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Fault f && hasCode(f)) {
+                return Optional.of(f.getDetail().getElementsByTagNameNS(EXCHANGE_NS, "code").item(0)
+                        .getTextContent());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A WS endpoint takes POST; GET only for {@code ?wsdl}/{@code ?xsd}, which CXF answers before any fault. */
     static boolean wrongMethod(Message in) {
         Object method = in == null ? null : in.get(Message.HTTP_REQUEST_METHOD);

@@ -45,8 +45,18 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
 
     @Override
     public boolean faultOccurred(Exception exception, String description, Message message) {
-        return MessageUtils.isOutbound(message) || WsRefusals.classify(exception, message).isEmpty()
-                && !LimitFaults.isLimit(exception);
+        if (MessageUtils.isOutbound(message)) {
+            return true;
+        }
+        Message in = message.getExchange() != null && message.getExchange().getInMessage() != null
+                ? message.getExchange().getInMessage() : message;
+        if (WsRefusals.classify(exception, in).isPresent() || LimitFaults.isLimit(exception)) {
+            return false; // logged as one line by WsRefusals.record
+        }
+        java.util.Optional<String> carried = MalformedRequests.carriedCode(exception);
+        // Refused and audited by its own interceptor (TlsRequiredInterceptor): one line here, no stack trace.
+        carried.ifPresent(code -> WsRefusals.logAnswered(code, in));
+        return carried.isEmpty();
     }
 
     /** The innermost message: what WSS4J or the parser said, for the audit entry and the log line only. */

@@ -190,6 +190,11 @@ final class WsRefusals {
         }
     }
 
+    /** The one log line of a refusal that its own interceptor answered and audited. */
+    static void logAnswered(String code, Message in) {
+        LOG.info(() -> "WS request refused " + code + " face=" + face(in) + " client=" + clientAddress(in));
+    }
+
     static String clientAddress(Message in) {
         Object request = in == null ? null : in.get(AbstractHTTPDestination.HTTP_REQUEST);
         return request instanceof HttpServletRequest http ? http.getRemoteAddr() : null;

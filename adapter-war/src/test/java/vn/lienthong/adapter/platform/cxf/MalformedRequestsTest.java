@@ -49,6 +49,7 @@ class MalformedRequestsTest {
         assertEquals(Optional.empty(), code(new SoapFault("database down", SERVER)));
         SoapFault coded = WsRefusals.fault(WsRefusals.of("AUTH.HEADER"));
         assertEquals(Optional.empty(), code(coded), "a fault that already carries its code is left as it is");
+        assertEquals(Optional.of("AUTH.HEADER"), MalformedRequests.carriedCode(new Fault(coded)));
     }
 
     @Test

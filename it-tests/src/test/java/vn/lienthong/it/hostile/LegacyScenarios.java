@@ -108,8 +108,7 @@ final class LegacyScenarios {
                         .send(c -> c.legacy("CheckPermission", "application/soap+xml; charset=utf-8",
                                 checkPermission(c.demo.organId(), "wrong-token", "http://www.w3.org/2003/05/soap-envelope")
                                         .getBytes(StandardCharsets.UTF_8))),
-                Scenario.of("LEG-17", f, "legacy token lockout: 10 wrong tokens, then the right one",
-                        "LegacyTokens, security.control.LoginThrottle")
+                Scenario.of("LEG-17", f, "legacy token lockout: 10 wrong tokens, then the right one", TOKENS)
                         .expect(Expect.report("AUTH.LOCKED"))
                         .send(c -> {
                             for (int i = 0; i < 10; i++) {
@@ -228,12 +227,12 @@ final class LegacyScenarios {
                         .send(c -> c.legacy("GetTraces", bodyRequest("GetTraces", c.demo.organId(), c.legacyToken,
                                 "<TimeStamp>1' OR '1'='1</TimeStamp>"))),
                 Scenario.of("LEG-43", f, "HTTP PUT on the endpoint", "EdocEndpoint.handle (405)")
-                        .expect(Expect.status(405).audit("SYS.METHOD"))
+                        .expect(Expect.status(405).audit("*", "limits").cleanBodyNeeds("limits"))
                         .send(c -> RawHttp.request("PUT", c.path(Face.LEGACY)).header("Content-Type", "text/xml")
                                 .body(checkPermission(c.demo.organId(), c.legacyToken)).send(c.server)),
                 Scenario.of("LEG-44", f, "GET of a schema outside the contract (`?xsd=../../WEB-INF/web.xml`)",
                         "EdocEndpoint.contract (allow-list)")
-                        .expect(Expect.status(404).audit("SYS.NOT_FOUND"))
+                        .expect(Expect.status(404).audit("*", "limits").cleanBodyNeeds("limits"))
                         .also(a -> assertFalse(a.body().contains("web-app")))
                         .send(c -> RawHttp.request("GET", c.path(Face.LEGACY) + "?xsd=../../WEB-INF/web.xml").send(c.server)));
     }

@@ -31,7 +31,8 @@ final class WsScenarios {
     private static final String WSS4J = "WSS4J (WsSecurityProfile.requestVerifier)";
     private static final String WSS4J_TLS = "WSS4J (WsSecurityProfile.usernameTokenVerifier)";
     private static final String COVERAGE = "CXF DefaultCryptoCoverageChecker (WsSecurityProfile.coverageChecker)";
-    private static final String CXF = "CXF binding (before the endpoint)";
+    private static final String CXF = "CXF binding (before the endpoint) → RefusalFaults/MalformedRequests";
+    private static final String STRICT = "StrictEnvelopeReader (Envelope/(Header?)/Body, as CXF reads the stream)";
     private static final String ENDPOINT = "DocumentExchangeEndpoint → SubmissionService.authorize*";
     private static final String VALIDATOR = "SubmissionValidator";
     private static final String H41 = AxisSimulatorExtension.COUNTERPART_ORGAN;
@@ -98,8 +99,7 @@ final class WsScenarios {
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submit(c, uniqueNumber(), "Nguyên bản"), c.demo)
                                 .build().replace("Nguyên bản", "Đã sửa"))),
                 Scenario.of("WS-10", f, "signature wrapping: signed Body moved into a header, a forged Body in its place",
-                        "xsw-strict (today: CXF acts on the signed Body inside the wrapper, the forged one is ignored)")
-                        .needs("xsw-strict").expect(securityRefusal())
+                        STRICT + "; behind it EnvelopeShape (the signed Body is the envelope's own)").expect(Expect.soapFault().code("AUTH.SIGNATURE").audit("AUTH.SIGNATURE"))
                         .send(c -> {
                             // Numbers tell, in a failure message, which of the two bodies the adapter acted on.
                             String n = Integer.toString(10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999));
@@ -107,10 +107,11 @@ final class WsScenarios {
                                     submit(c, "666" + n, "Giả mạo")));
                         }),
                 Scenario.of("WS-19", f, "signature wrapping: forged Body in place, signed Body in a wrapper after it",
-                        COVERAGE).expect(securityRefusal())
+                        STRICT + "; behind it the coverage check").expect(securityRefusal())
                         .send(c -> c.ws(f, SUBMIT, wrapAfterBody(WsRequests.signed(submit(c, uniqueNumber(), "Thật"),
                                 c.demo).build(), submit(c, uniqueNumber(), "Giả mạo")))),
-                Scenario.of("WS-11", f, "signature covers the Timestamp only, not the Body", COVERAGE)
+                Scenario.of("WS-11", f, "signature covers the Timestamp only, not the Body",
+                        "VerifyingInInterceptor → EnvelopeShape (signed Body); behind it the coverage check")
                         .expect(securityRefusal())
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submit(c, uniqueNumber(), "Thân không ký"), c.demo)
                                 .signOnly(true, false).build())),
@@ -149,51 +150,61 @@ final class WsScenarios {
 
     // ------------------------------------------------------------------ refused by CXF before the endpoint
 
+    /** A SOAP fault with the stable code CXF's refusal is given (RefusalFaults → MalformedRequests), audited. */
+    private static Expect refusedBeforeEndpoint(String code) {
+        return Expect.soapFault().code(code).audit(code);
+    }
+
     private static List<Scenario> beforeTheEndpoint() {
         Face f = Face.WS_SIGNED;
-        Expect parse = Expect.soapFault().audit("*", "ws-fault-audit");
         String env = "<soap:Envelope xmlns:soap=\"" + WsRequests.SOAP11 + "\">";
         return List.of(
                 Scenario.of("WS-20", f, "DOCTYPE with an external entity (XXE, file:///etc/passwd)", CXF + " (StAX: no DTD)")
-                        .expect(Expect.soapFault().audit("*", "ws-fault-audit"))
+                        .expect(refusedBeforeEndpoint("M.Envelope.DOCTYPE"))
                         .also(a -> assertFalse(a.body().contains("root:"), "no file content leaks"))
                         .send(c -> c.ws(f, SUBMIT, "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM"
                                 + " \"file:///etc/passwd\">]>" + env + "<soap:Body>&x;</soap:Body></soap:Envelope>")),
-                Scenario.of("WS-21", f, "entity expansion (billion laughs)", CXF + " (StAX: no DTD)").expect(parse)
+                Scenario.of("WS-21", f, "entity expansion (billion laughs)", CXF + " (StAX: no DTD)")
+                        .expect(refusedBeforeEndpoint("M.Envelope.DOCTYPE"))
                         .send(c -> c.ws(f, SUBMIT, "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\">"
                                 + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
                                 + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>" + env + "<soap:Body>&d;</soap:Body></soap:Envelope>")),
-                Scenario.of("WS-22", f, "malformed XML (unclosed elements)", CXF + " (SAAJ/StAX)").expect(parse)
+                Scenario.of("WS-22", f, "malformed XML (unclosed elements)", CXF + " (SAAJ/StAX)")
+                        .expect(refusedBeforeEndpoint("M.Envelope"))
                         .send(c -> c.ws(f, SUBMIT, env + "<soap:Body><oops>")),
-                Scenario.of("WS-23", f, "SOAP 1.2 envelope on the SOAP 1.1 port", CXF + " (VersionMismatch)").expect(parse)
+                Scenario.of("WS-23", f, "SOAP 1.2 envelope on the SOAP 1.1 port", CXF + " (VersionMismatch)")
+                        .expect(refusedBeforeEndpoint("M.Envelope.VERSION"))
                         .send(c -> RawHttp.request("POST", c.path(f)).header("Content-Type",
                                         "application/soap+xml; charset=UTF-8; action=\"" + STATUS + "\"")
                                 .body("<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Body>"
                                         + statusXml(c.demo.organId(), c.knownDocumentId) + "</soap:Body></soap:Envelope>")
                                 .send(c.server)),
-                Scenario.of("WS-24", f, "JSON instead of SOAP", CXF + " (StAX)").expect(parse)
+                Scenario.of("WS-24", f, "JSON instead of SOAP", CXF + " (StAX)").expect(refusedBeforeEndpoint("M.Envelope"))
                         .send(c -> RawHttp.request("POST", c.path(f)).header("Content-Type", "application/json")
                                 .body("{\"documentId\":\"x\"}").send(c.server)),
-                Scenario.of("WS-25", f, "empty POST body", CXF).expect(parse)
+                Scenario.of("WS-25", f, "empty POST body", CXF).expect(refusedBeforeEndpoint("M.Envelope"))
                         .send(c -> RawHttp.request("POST", c.path(f)).header("Content-Type", "text/xml").send(c.server)),
-                Scenario.of("WS-26", f, "envelope in a foreign namespace (not SOAP)", CXF).expect(parse)
+                Scenario.of("WS-26", f, "envelope in a foreign namespace (not SOAP)", CXF)
+                        .expect(refusedBeforeEndpoint("M.Envelope"))
                         .send(c -> c.ws(f, SUBMIT, "<soap:Envelope xmlns:soap=\"urn:not-soap\"><soap:Body>"
                                 + statusXml(c.demo.organId(), c.knownDocumentId) + "</soap:Body></soap:Envelope>")),
                 Scenario.of("WS-27", f, "validly signed body in a wrong namespace (unknown operation)",
-                        CXF + " (DocLiteralInInterceptor)").expect(parse)
+                        CXF + " (DocLiteralInInterceptor)").expect(refusedBeforeEndpoint("M.Operation"))
                         .send(c -> c.ws(f, STATUS, WsRequests.signed(statusXml(c.demo.organId(), c.knownDocumentId)
                                 .replace(HostileContext.NS, "urn:lienthong:exchange:666"), c.demo).build())),
                 Scenario.of("WS-28", f, "validly signed request for an operation that does not exist",
-                        CXF + " (DocLiteralInInterceptor)").expect(parse)
+                        CXF + " (DocLiteralInInterceptor)").expect(refusedBeforeEndpoint("M.Operation"))
                         .send(c -> c.ws(f, "urn:lienthong:exchange:1:DeleteEverything", WsRequests.signed(
                                 "<x:DeleteEverything xmlns:x=\"" + HostileContext.NS + "\"/>", c.demo).build())),
-                Scenario.of("WS-29", f, "HTTP GET on the service (not ?wsdl)", CXF).expect(Expect.soapFault()
-                                .audit("*", "ws-fault-audit"))
+                Scenario.of("WS-29", f, "HTTP GET on the service (not ?wsdl)", CXF)
+                        .expect(Expect.status(405).code("SYS.METHOD_NOT_ALLOWED").audit("SYS.METHOD_NOT_ALLOWED"))
                         .send(c -> RawHttp.request("GET", c.path(f)).send(c.server)),
-                Scenario.of("WS-30", f, "HTTP PUT on the service", CXF).expect(Expect.status(405).audit("*", "ws-fault-audit"))
+                Scenario.of("WS-30", f, "HTTP PUT on the service", CXF)
+                        .expect(Expect.status(405).code("SYS.METHOD_NOT_ALLOWED").audit("SYS.METHOD_NOT_ALLOWED"))
                         .send(c -> RawHttp.request("PUT", c.path(f)).header("Content-Type", "text/xml")
                                 .body(env + "<soap:Body/></soap:Envelope>").send(c.server)),
-                Scenario.of("WS-31", f, "XML nested 5000 levels deep", CXF + " (StAX depth limit)").expect(parse)
+                Scenario.of("WS-31", f, "XML nested 5000 levels deep", CXF + " (StAX depth limit)")
+                        .expect(Expect.soapFault().code("LIMIT.XML_STRUCTURE").audit("LIMIT.XML_STRUCTURE"))
                         .send(c -> c.ws(f, SUBMIT, env + "<soap:Body>" + "<a>".repeat(5000) + "</a>".repeat(5000)
                                 + "</soap:Body></soap:Envelope>")),
                 Scenario.of("WS-32", f, "request declaring a 100 GB Content-Length", "limits: size check before parsing")
@@ -293,8 +304,9 @@ final class WsScenarios {
                         .expect(Expect.soapFault().code("M.document/attachment[1]/name").audit("M.document/attachment[1]/name"))
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submitWithAttachment(c, "a&#13;&#10;b.pdf",
                                 "JVBERi0xLjQ="), c.demo).build())),
-                Scenario.of("WS-57", f, "attachment content that is not base64", "CXF/JAXB or SubmissionValidator")
-                        .expect(Expect.soapFault().audit("*", "ws-fault-audit"))
+                Scenario.of("WS-57", f, "attachment content that is not base64", VALIDATOR + " (JAXB drops what is not base64)")
+                        .expect(Expect.soapFault().code("N.document/attachment[1]/content")
+                                .audit("N.document/attachment[1]/content"))
                         .send(c -> c.ws(f, SUBMIT, WsRequests.signed(submitWithAttachment(c, "a.pdf", "!!!@@@###"), c.demo)
                                 .build())),
                 Scenario.of("WS-58", f, "recipient that is not an organisation id", VALIDATOR)

@@ -83,8 +83,8 @@ public class EdocEndpoint {
             return;
         }
         if (!"POST".equals(req.getMethod())) {
-            refuseRequest(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "SYS.METHOD",
-                    "HTTP " + req.getMethod() + " is not an operation");
+            refusedAtHttp(req, "SYS.METHOD_NOT_ALLOWED");
+            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
         Exchange x = new Exchange(action(req));
@@ -356,12 +356,12 @@ public class EdocEndpoint {
         return a;
     }
 
-    /** A request that is no operation at all (wrong method, unknown contract document): audited, no body of ours. */
-    private void refuseRequest(HttpServletRequest req, HttpServletResponse resp, int status, String code,
-            String reason) throws IOException {
-        audit.record("legacy-anonymous", "LEGACY_REQUEST", null, "REFUSED", code,
-                reason + " (client=" + req.getRemoteAddr() + ")");
-        resp.sendError(status);
+    /** A request refused before any operation (the error page answers it with {@code code}): audited too. */
+    private void refusedAtHttp(HttpServletRequest req, String code) {
+        String query = req.getQueryString() == null ? "" : "?" + req.getQueryString();
+        String detail = (req.getMethod() + " EdocService" + query).replaceAll("\\p{Cntrl}", " ");
+        audit.record("legacy-anonymous", "LEGACY_REQUEST", null, "REFUSED", code, "client=" + req.getRemoteAddr() + " "
+                + (detail.length() > 200 ? detail.substring(0, 200) : detail));
     }
 
     private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -372,8 +372,8 @@ public class EdocEndpoint {
         try (InputStream in = resource == null ? null
                 : EdocEndpoint.class.getClassLoader().getResourceAsStream("wsdl/" + resource)) {
             if (in == null) {
-                refuseRequest(req, resp, HttpServletResponse.SC_NOT_FOUND, "SYS.NOT_FOUND",
-                        "no contract document for this query");
+                refusedAtHttp(req, "SYS.NOT_FOUND");
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
             // Relative schema locations work in the source tree; over HTTP they become ?xsd= links.

@@ -53,8 +53,10 @@ public class TokenAdminEndpoint {
         resp.setHeader("Cache-Control", "no-store");
         if (!"POST".equals(req.getMethod()) || !"/tokens".equals(req.getPathInfo() == null ? null
                 : req.getPathInfo().replaceFirst("^/EdocAdmin", ""))) {
+            // Answered by the error page as SYS.NOT_FOUND; audited, as every refusal is.
+            String path = cut(String.valueOf(req.getPathInfo())).replaceAll("\\p{Cntrl}", " ");
             audit.record("legacy-admin-anonymous", "LEGACY_TOKEN_ISSUE", null, "REFUSED", "SYS.NOT_FOUND",
-                    "HTTP " + req.getMethod() + " is not an operation (client=" + req.getRemoteAddr() + ")");
+                    "client=" + req.getRemoteAddr() + " " + req.getMethod() + " " + path);
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

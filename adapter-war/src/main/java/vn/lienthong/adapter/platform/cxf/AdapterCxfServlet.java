@@ -132,6 +132,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getProperties().putAll(XmlLimits.endpointProperties(settings));
+        factory.getInInterceptors().add(new StrictEnvelopeInterceptor()); // signature wrapping, as CXF reads
         factory.getOutFaultInterceptors().add(new LimitFaults());
         factory.getOutInterceptors().add(new InlineResponses());
         // ?wsdl lists this endpoint's port only, at the absolute address the client used.

@@ -26,6 +26,8 @@ final class LimitFaults extends AbstractPhaseInterceptor<Message> {
 
     static final String XML_STRUCTURE = "LIMIT.XML_STRUCTURE";
     static final String ATTACHMENT = "LIMIT.ATTACHMENT";
+    /** The out-fault message property where the code of a rewritten fault is left for {@link RefusalFaults}. */
+    static final String CODE = "lienthong.ws.limit-code";
     private static final String EXCHANGE_NS = "urn:lienthong:exchange:1";
     private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
 
@@ -42,25 +44,43 @@ final class LimitFaults extends AbstractPhaseInterceptor<Message> {
             String text = t.getMessage() == null ? "" : t.getMessage();
             String lower = text.toLowerCase(Locale.ROOT);
             if (t instanceof CacheSizeExceededException) {
-                rewrite(fault, ATTACHMENT, AdapterSettings.MAX_ATTACHMENT_BYTES,
+                rewrite(message, fault, ATTACHMENT, AdapterSettings.MAX_ATTACHMENT_BYTES,
                         "An MTOM attachment is larger than the attachment limit");
                 return;
             }
             if (lower.contains("more attachments than are permitted")) {
-                rewrite(fault, ATTACHMENT, AdapterSettings.MAX_ATTACHMENTS,
+                rewrite(message, fault, ATTACHMENT, AdapterSettings.MAX_ATTACHMENTS,
                         "The request carries more attachments than the limit");
                 return;
             }
-            if (lower.contains("limit") && lower.contains("exceeded")) {
+            if (isParserLimit(lower)) {
                 // Woodstox: "Maximum Element Count limit (50000) Exceeded" — the first line names limit and value.
-                rewrite(fault, XML_STRUCTURE, lower.contains("element count") ? AdapterSettings.MAX_XML_ELEMENTS
-                        : null, "The request's XML is over a parser limit: " + text.lines().findFirst().orElse(""));
+                rewrite(message, fault, XML_STRUCTURE, lower.contains("element count")
+                        ? AdapterSettings.MAX_XML_ELEMENTS : null,
+                        "The request's XML is over a parser limit: " + text.lines().findFirst().orElse(""));
                 return;
             }
         }
     }
 
-    private static void rewrite(Fault fault, String code, String field, String text) {
+    private static boolean isParserLimit(String lower) {
+        return lower.contains("limit") && lower.contains("exceeded");
+    }
+
+    /** True for a fault this class rewrites: CXF's default logging (with a stack trace) is not wanted for it. */
+    static boolean isLimit(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String lower = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof CacheSizeExceededException || lower.contains("more attachments than are permitted")
+                    || isParserLimit(lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rewrite(Message message, Fault fault, String code, String field, String text) {
+        message.put(CODE, code);
         fault.setMessage(code + ": " + text);
         fault.setFaultCode(CLIENT);
         try {

@@ -19,6 +19,7 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
 
     RefusalFaults(WsRefusals refusals) {
         super(Phase.PRE_LOGICAL);
+        addAfter(LimitFaults.class.getName()); // a parser limit keeps the LIMIT.* fault LimitFaults wrote
         this.refusals = refusals;
     }
 
@@ -28,8 +29,14 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
             return; // failed while answering, after the request was accepted: not a refusal
         }
         Exception fault = message.getContent(Exception.class);
-        WsRefusals.classify(fault).ifPresent(r -> {
-            Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
+        Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
+        Object limit = message.get(LimitFaults.CODE);
+        if (limit instanceof String code) {
+            // Already answered with its LIMIT.* code and field: audited and logged here like the others.
+            refusals.record(new WsRefusals.Refusal(code, code, null), in, reason(fault));
+            return;
+        }
+        WsRefusals.classify(fault, in).ifPresent(r -> {
             String reason = reason(fault);
             refusals.record(r, in, reason == null ? r.text() : reason);
             message.setContent(Exception.class, WsRefusals.fault(r));
@@ -38,14 +45,28 @@ final class RefusalFaults extends AbstractPhaseInterceptor<Message> implements F
 
     @Override
     public boolean faultOccurred(Exception exception, String description, Message message) {
-        return MessageUtils.isOutbound(message) || WsRefusals.classify(exception).isEmpty();
+        if (MessageUtils.isOutbound(message)) {
+            return true;
+        }
+        Message in = message.getExchange() != null && message.getExchange().getInMessage() != null
+                ? message.getExchange().getInMessage() : message;
+        if (WsRefusals.classify(exception, in).isPresent() || LimitFaults.isLimit(exception)) {
+            return false; // logged as one line by WsRefusals.record
+        }
+        java.util.Optional<String> carried = MalformedRequests.carriedCode(exception);
+        // Refused and audited by its own interceptor (TlsRequiredInterceptor): one line here, no stack trace.
+        carried.ifPresent(code -> WsRefusals.logAnswered(code, in));
+        return carried.isEmpty();
     }
 
     /** The innermost message: what WSS4J or the parser said, for the audit entry and the log line only. */
     private static String reason(Throwable fault) {
         String reason = null;
         for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CodedSecurityException || t instanceof WsRefusal) {
+            if (t instanceof WsRefusal w) {
+                return w.reason(); // our own decision: the code's text says it all, unless a reason was given
+            }
+            if (t instanceof CodedSecurityException) {
                 return null; // our own decision: the code's text says it all
             }
             if (t.getMessage() != null) {

@@ -103,13 +103,47 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
                 throw refusal(WsRefusals.ALGORITHM);
             }
             throw fault;
+        } catch (IllegalArgumentException e) {
+            // WSS4J lets some unreadable tokens through as they are (a BinarySecurityToken that is not base64).
+            rememberUserName(message);
+            throw refusal(WsRefusals.HEADER, "unreadable security header: " + e.getMessage());
         }
         List<WSSecurityEngineResult> results = results(message);
         String user = user(results);
+        checkEnvelopeShape(message, results);
         if (signedProfile) {
             checkLegacyAlgorithms(results, user, message);
         }
         checkReplay(results, user);
+    }
+
+    /**
+     * Signature wrapping: WSS4J verifies whatever element the signature references; only an envelope of exactly
+     * Envelope/(Header?)/Body, whose own Body is the signed one, is acted on ({@link EnvelopeShape}).
+     */
+    private void checkEnvelopeShape(SoapMessage message, List<WSSecurityEngineResult> results) {
+        SOAPMessage soap = message.getContent(SOAPMessage.class);
+        if (soap == null) {
+            rememberUserName(message);
+            throw refusal(WsRefusals.SIGNATURE, "no SOAP document to check the envelope's structure on");
+        }
+        String ns = message.getVersion().getNamespace();
+        java.util.Optional<String> problem = EnvelopeShape.problem(soap.getSOAPPart(), ns);
+        if (problem.isEmpty() && signedProfile) {
+            List<WSDataRef> refs = new ArrayList<>();
+            for (WSSecurityEngineResult r : results) {
+                @SuppressWarnings("unchecked")
+                List<WSDataRef> signed = (List<WSDataRef>) r.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+                if (action(r) == WSConstants.SIGN && signed != null) {
+                    refs.addAll(signed);
+                }
+            }
+            problem = EnvelopeShape.signedBodyProblem(refs, EnvelopeShape.ownBody(soap.getSOAPPart(), ns), ns);
+        }
+        if (problem.isPresent()) {
+            rememberUserName(message);
+            throw refusal(WsRefusals.SIGNATURE, "envelope structure: " + problem.get());
+        }
     }
 
     void checkLegacyAlgorithms(List<WSSecurityEngineResult> results, String user, SoapMessage message) {
@@ -243,7 +277,11 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
     }
 
     private static WsRefusal refusal(String code) {
+        return refusal(code, null);
+    }
+
+    private static WsRefusal refusal(String code, String reason) {
         WsRefusals.Refusal r = WsRefusals.of(code);
-        return new WsRefusal(code, r.text(), r.faultCode());
+        return new WsRefusal(code, r.text(), r.faultCode(), reason);
     }
 }

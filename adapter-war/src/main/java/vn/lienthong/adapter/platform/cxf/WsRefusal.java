@@ -13,14 +13,25 @@ final class WsRefusal extends SoapFault {
     private static final long serialVersionUID = 1L;
 
     private final String code;
+    private final String reason;
 
     WsRefusal(String code, String text, QName faultCode) {
+        this(code, text, faultCode, null);
+    }
+
+    /** {@code reason}: what exactly was wrong, for the audit entry and the log line only (never the client). */
+    WsRefusal(String code, String text, QName faultCode, String reason) {
         super(text, faultCode);
         this.code = code;
+        this.reason = reason;
     }
 
     String code() {
         return code;
+    }
+
+    String reason() {
+        return reason;
     }
 
     @Override

@@ -33,6 +33,13 @@ final class WsRefusals {
     static final String HEADER = "AUTH.HEADER";
     static final String DOCTYPE = "M.Envelope.DOCTYPE";
     static final String REPLAY_CAPACITY = "SYS.REPLAY_CAPACITY";
+    /** Refused before the endpoint, see {@link MalformedRequests}: not XML, not a SOAP 1.1 envelope, … */
+    static final String ENVELOPE = "M.Envelope";
+    static final String SOAP_VERSION = "M.Envelope.VERSION";
+    static final String OPERATION = "M.Operation";
+    static final String BODY = "M.Body";
+    /** The code ErrorPageServlet gives the container's own 405, for the same refusal on the WS faces. */
+    static final String METHOD = "SYS.METHOD_NOT_ALLOWED";
 
     /** The in-message property where the user name of a request is kept as soon as it is known. */
     static final String USER = "lienthong.ws.user";
@@ -40,7 +47,13 @@ final class WsRefusals {
     private static final Logger LOG = Logger.getLogger(WsRefusals.class.getName());
     private static final String NS = "urn:lienthong:exchange:1";
 
-    record Refusal(String code, String text, QName faultCode) {
+    private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
+
+    /** {@code status}: the HTTP status of the fault (500 as SOAP 1.1 wants, 405 for a wrong HTTP method). */
+    record Refusal(String code, String text, QName faultCode, int status) {
+        Refusal(String code, String text, QName faultCode) {
+            this(code, text, faultCode, 500);
+        }
     }
 
     private final AuditLog audit;
@@ -70,9 +83,29 @@ final class WsRefusals {
                     new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
             case REPLAY_CAPACITY -> new Refusal(code, "The service is busy; try again later",
                     new QName("http://schemas.xmlsoap.org/soap/envelope/", "Server"));
+            case ENVELOPE -> new Refusal(code, "The request is not a well-formed SOAP 1.1 envelope", CLIENT);
+            case SOAP_VERSION -> new Refusal(code, "This port accepts SOAP 1.1 envelopes only"
+                    + " (namespace http://schemas.xmlsoap.org/soap/envelope/, Content-Type text/xml)",
+                    new QName("http://schemas.xmlsoap.org/soap/envelope/", "VersionMismatch"));
+            case OPERATION -> new Refusal(code, "The Body does not name an operation of this service", CLIENT);
+            case BODY -> new Refusal(code, "The Body does not match the operation's schema", CLIENT);
+            case METHOD -> new Refusal(code, "Only POST is accepted here (GET only with ?wsdl)", CLIENT, 405);
             default -> new Refusal(HEADER, "The WS-Security header is missing or incomplete",
                     WSSecurityException.INVALID_SECURITY);
         };
+    }
+
+    /**
+     * The refusal a fault on the request {@code in} stands for: a wrong HTTP method, a WS-Security refusal, or a
+     * request CXF could not take apart before the endpoint ({@link MalformedRequests}); empty for anything else
+     * (an application fault, which the endpoint audits itself, or a failure of the server).
+     */
+    static Optional<Refusal> classify(Throwable fault, Message in) {
+        if (MalformedRequests.wrongMethod(in)) {
+            return Optional.of(of(METHOD));
+        }
+        Optional<Refusal> security = classify(fault);
+        return security.isPresent() ? security : MalformedRequests.code(fault, in).map(WsRefusals::of);
     }
 
     /** The refusal a fault stands for, or empty when it is not a WS-Security refusal (e.g. an application fault). */
@@ -80,6 +113,9 @@ final class WsRefusals {
         for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof WsRefusal r) {
                 return Optional.of(of(r.code()));
+            }
+            if (t instanceof StrictEnvelopeReader.Violation) {
+                return Optional.of(of(SIGNATURE)); // signature wrapping: not Envelope/(Header?)/Body
             }
             if (t instanceof CodedSecurityException c) {
                 return Optional.of(of(c.code()));
@@ -89,6 +125,9 @@ final class WsRefusals {
             }
             if (mentionsDoctype(t.getMessage())) {
                 return Optional.of(of(DOCTYPE));
+            }
+            if (isCoverageFault(t.getMessage())) {
+                return Optional.of(of(SIGNATURE));
             }
         }
         return Optional.empty();
@@ -107,6 +146,11 @@ final class WsRefusals {
         };
     }
 
+    /** CXF's CryptoCoverageChecker says so without a WSSecurityException: "No SIGNED element found matching …". */
+    private static boolean isCoverageFault(String text) {
+        return text != null && (text.startsWith("No SIGNED element found") || text.startsWith("No ENCRYPTED element"));
+    }
+
     private static boolean mentionsDoctype(String text) {
         return text != null && (text.contains("DTD") || text.contains("DOCTYPE"));
     }
@@ -114,6 +158,7 @@ final class WsRefusals {
     /** The fault the client receives: the WS-Security fault code, the readable text, and the stable code. */
     static SoapFault fault(Refusal r) {
         SoapFault fault = new SoapFault(r.text(), r.faultCode());
+        fault.setStatusCode(r.status());
         Element detail = fault.getOrCreateDetail();
         Document doc = detail.getOwnerDocument();
         Element info = doc.createElementNS(NS, "ExchangeFaultDetail");
@@ -134,12 +179,20 @@ final class WsRefusals {
         String face = face(in);
         String detail = "face=" + face + " client=" + client + (user == null ? "" : " user=" + user)
                 + (reason == null || reason.isBlank() ? "" : ": " + oneLine(reason));
-        LOG.info(() -> "WS-Security refusal " + r.code() + " " + detail);
+        boolean security = r.code().startsWith("AUTH.") || r.code().equals(DOCTYPE)
+                || r.code().equals(REPLAY_CAPACITY);
+        LOG.info(() -> (security ? "WS-Security refusal " : "WS request refused ") + r.code() + " " + detail);
         try {
-            audit.record(user == null ? "ws-anonymous" : user, "WS_SECURITY", null, "REFUSED", r.code(), detail);
+            audit.record(user == null ? "ws-anonymous" : user, security ? "WS_SECURITY" : "WS_REQUEST", null,
+                    "REFUSED", r.code(), detail);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Audit of WS-Security refusal " + r.code() + " failed: " + oneLine(String.valueOf(e)));
         }
+    }
+
+    /** The one log line of a refusal that its own interceptor answered and audited. */
+    static void logAnswered(String code, Message in) {
+        LOG.info(() -> "WS request refused " + code + " face=" + face(in) + " client=" + clientAddress(in));
     }
 
     static String clientAddress(Message in) {

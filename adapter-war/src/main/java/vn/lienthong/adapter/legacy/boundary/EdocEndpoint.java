@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.legacy.control.LegacyCodes;
 import vn.lienthong.adapter.legacy.control.LegacyDirectory;
 import vn.lienthong.adapter.legacy.control.LegacyExchange;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.DirectorySync;
-import vn.lienthong.adapter.intake.control.RecallDispatcher;
+import vn.lienthong.adapter.recall.control.RecallDispatcher;
 import vn.lienthong.axis.client.AxisException;
 
 /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.mappings.edoc.EdocMappings;
 import vn.lienthong.mappings.edoc.MappedMessage;

@@ -39,7 +39,7 @@ class LegacyBusinessRequestsGoldenTest {
                     .append("targetCandidates=").append(recall.targetCandidates()).append('\n')
                     .append("reason=").append(recall.reason()).append('\n');
         } else {
-            Submission s = LegacySubmissions.toSubmission(mapped, EdocEndpoint.manifest(request.envelope()),
+            Submission s = LegacySubmissions.toSubmission(mapped, request.envelope().manifest(),
                     request.message().parts());
             assertEquals(mapped.businessType(), s.businessType());
             b.append("--- SubmissionService.submit\n").append("documentId()=").append(s.documentId()).append('\n')

@@ -99,6 +99,6 @@ class LegacyRequestsGoldenTest {
     }
 
     static java.util.List<ManifestEntry> readManifest(LegacyEnvelope env) {
-        return EdocEndpoint.manifest(env);
+        return env.manifest();
     }
 }

@@ -53,6 +53,48 @@ class Base64DataAnswerReaderTest {
                 stream("{\"status\":\"OK\",\"data\":\"QUJD"), new ByteArrayOutputStream()));
     }
 
+    @Test
+    void acceptsBase64WrappedInLinesAndWithoutPadding() throws IOException {
+        byte[] payload = new byte[1000];
+        new Random(11).nextBytes(payload);
+        String wrapped = Base64.getMimeEncoder().encodeToString(payload).replace("\r\n", "\\r\\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Base64DataAnswerReader.read(stream("{\"status\":\"OK\",\"data\":\"" + wrapped + "\"}"), out);
+        assertArrayEquals(payload, out.toByteArray());
+
+        ByteArrayOutputStream unpadded = new ByteArrayOutputStream();
+        Base64DataAnswerReader.read(stream("{\"status\":\"OK\",\"data\":\"QUJDRA\"}"), unpadded);
+        assertEquals("ABCD", unpadded.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void refusesAnOverlongScalarMemberButNotALongData() {
+        String longText = "x".repeat(70_000);
+        assertThrows(Base64DataAnswerReader.MalformedAnswerException.class, () -> Base64DataAnswerReader.read(
+                stream("{\"status\":\"OK\",\"ErrorDesc\":\"" + longText + "\"}"), new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void refusesABodyThatIsNoObjectAndDataOutsideTheAlphabet() {
+        assertThrows(Base64DataAnswerReader.MalformedAnswerException.class, () -> Base64DataAnswerReader.read(
+                stream("{\"status\":\"OK\",\"data\":\"QUJD\u00e0\"}"), new ByteArrayOutputStream()));
+        assertThrows(Base64DataAnswerReader.MalformedAnswerException.class, () -> Base64DataAnswerReader.read(
+                stream("[\"status\"]"), new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void aBodyThatFailsToReadIsNotCalledMalformed() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        IOException e = assertThrows(IOException.class,
+                () -> Base64DataAnswerReader.read(failing, new ByteArrayOutputStream()));
+        assertFalse(e instanceof Base64DataAnswerReader.MalformedAnswerException, e.toString());
+    }
+
     private static ByteArrayInputStream stream(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.lienthong.edxml.attach.NonClosingOutputStream;
+
 /**
  * The axis API: {@code <basePath><operation>}, GET or POST, parameters in signed {@code XroadVnpt-*} headers.
  * Faults that look like network trouble (down, slow, 5xx) strike before authentication, FAIL answers after it.
@@ -207,7 +209,7 @@ final class ApiHandler implements HttpHandler {
             out.write("{\"status\":\"OK\",\"ErrorCode\":\"0\",\"ErrorDesc\":\"Success\",\"data\":\""
                     .getBytes(StandardCharsets.US_ASCII));
             stallIfAsked("getEdoc", out);
-            try (OutputStream base64 = Base64.getEncoder().wrap(new NonClosing(out))) {
+            try (OutputStream base64 = Base64.getEncoder().wrap(new NonClosingOutputStream(out))) {
                 writePackage(found.get(), base64);
             }
             out.write("\"}".getBytes(StandardCharsets.US_ASCII));
@@ -330,23 +332,6 @@ final class ApiHandler implements HttpHandler {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Lets the base64 encoder be closed (to write its padding) without closing the response. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -5,8 +5,8 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-import vn.lienthong.adapter.audit.boundary.AuditAdminResource;
-import vn.lienthong.adapter.delivery.boundary.OutboxAdminResource;
+import vn.lienthong.adapter.admin.boundary.AuditAdminResource;
+import vn.lienthong.adapter.admin.boundary.OutboxAdminResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 
 /**

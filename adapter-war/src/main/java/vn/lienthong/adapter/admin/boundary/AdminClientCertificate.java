@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.security.control.KeyMaterial;
 
 /**
  * With {@code adapter.admin.require-client-cert=true}, admin operations also need a TLS client certificate issued

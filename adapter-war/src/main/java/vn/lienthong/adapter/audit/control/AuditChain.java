@@ -1,13 +1,10 @@
 package vn.lienthong.adapter.audit.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import vn.lienthong.adapter.platform.io.Sha256;
 import vn.lienthong.adapter.audit.entity.AuditChainHead;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 
@@ -62,13 +59,7 @@ public final class AuditChain {
      * stored field, the position and the previous hash.
      */
     public static String legacyHash(long seq, String previousHash, AuditEntry e) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(render("audit-v1|", seq, previousHash, e).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e1);
-        }
+        return Sha256.hexOfText(render("audit-v1|", seq, previousHash, e));
     }
 
     // Time enters as epoch milliseconds: the databases return other offsets than we wrote.

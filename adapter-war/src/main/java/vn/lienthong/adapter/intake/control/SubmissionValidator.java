@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.entity.Rejection;
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Rejection;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.edxml.id.OrganId;
 
 /**

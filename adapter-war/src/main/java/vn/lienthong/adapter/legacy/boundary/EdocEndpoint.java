@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.w3c.dom.Element;
-
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.legacy.control.LegacyCodes;
 import vn.lienthong.adapter.legacy.control.LegacyDirectory;
 import vn.lienthong.adapter.legacy.control.LegacyExchange;
@@ -31,18 +24,15 @@ import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyRecall;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
-import vn.lienthong.adapter.legacy.control.ManifestEntry;
 import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.control.OrganisationAuthority.Named;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.mappings.edoc.EdocMappings;
 import vn.lienthong.mappings.edoc.LegacyDates;
 import vn.lienthong.mappings.edoc.MappedMessage;
-import vn.lienthong.mappings.edoc.MappingException;
-import vn.lienthong.mappings.edoc.XmlPath;
 
 /**
- * The old e-doc.vn SOAP endpoint (spec legacy-edoc-soap.md), below JAX-WS: the platform servlet hands it the
+ * The old e-doc.vn SOAP endpoint (spec legacy-edoc-soap.md), below JAX-WS: the SOAP servlet hands it the
  * raw HTTP exchange for {@code /services/EdocService}. It dispatches on the SOAPAction header alone, reads the
  * request as a bounded stream (size, part count and part size refused while streaming, before parsing), parses
  * the envelope without DTDs, authenticates OrganId + Token, checks with {@link OrganisationAuthority} every
@@ -54,11 +44,8 @@ public class EdocEndpoint {
 
     static final Set<String> ACTIONS = Set.of("SendDocument", "GetPendingDocumentIds", "GetDocument",
             "ConfirmReceived", "UpdateTraces", "GetTraces", "CheckPermission", "GetOrganizations");
-    private static final Set<String> CONTRACT_SCHEMAS = Set.of("edoc-schema.xsd", "edoc-requests.xsd",
-            "edoc-xlink.xsd");
     /** QCVN 102 status 13: the original sender asks to take the document back (edxml-qcvn102.md §7.2, §8). */
     private static final String TAKE_BACK = "13";
-    private static final Logger LOG = Logger.getLogger(EdocEndpoint.class.getName());
 
     @Inject
     AdapterSettings settings;
@@ -75,11 +62,15 @@ public class EdocEndpoint {
 
     private final EdocMappings mappings = EdocMappings.v1();
     private final LegacyReplies replies = new LegacyReplies(mappings);
+    private final LegacyFaultTranslation faults = new LegacyFaultTranslation(mappings);
 
     /** GET ?wsdl / ?xsd=…: the published contract; POST: an operation. */
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if ("GET".equals(req.getMethod())) {
-            contract(req, resp);
+            if (!LegacyContract.serve(req, resp)) {
+                refusedAtHttp(req, "SYS.NOT_FOUND");
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
             return;
         }
         if (!"POST".equals(req.getMethod())) {
@@ -87,14 +78,14 @@ public class EdocEndpoint {
             resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        Exchange x = new Exchange(action(req));
+        LegacyCall x = new LegacyCall(action(req));
         x.clientAddress = req.getRemoteAddr();
         ReplySender.send(resp, guarded(x, () -> process(req, x)));
     }
 
     /** One operation on an already read request (what {@link #handle} does after the HTTP layer; tests use it). */
     LegacyReply answer(String action, LegacyEnvelope envelope, SwaMessage message) {
-        Exchange x = new Exchange(action);
+        LegacyCall x = new LegacyCall(action);
         return guarded(x, () -> {
             if (!ACTIONS.contains(x.action)) {
                 throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction; expected one of " + ACTIONS);
@@ -109,7 +100,7 @@ public class EdocEndpoint {
     }
 
     /** Runs the operation; every refusal becomes the hub's Report, and either way the request is audited. */
-    private LegacyReply guarded(Exchange x, Operation operation) {
+    private LegacyReply guarded(LegacyCall x, Operation operation) {
         x.replies = replies; // SOAP 1.1 until the envelope says otherwise
         try {
             LegacyReply reply = operation.run();
@@ -118,13 +109,13 @@ public class EdocEndpoint {
         } catch (LegacyFault f) {
             return refuse(x, f);
         } catch (EJBException e) {
-            return refuse(x, unwrap(e, x));
+            return refuse(x, faults.unwrap(e, x.scope));
         } catch (RuntimeException | IOException e) {
-            return refuse(x, internal(e, x));
+            return refuse(x, faults.internal(e, x.scope));
         }
     }
 
-    private LegacyReply process(HttpServletRequest req, Exchange x) throws IOException {
+    private LegacyReply process(HttpServletRequest req, LegacyCall x) throws IOException {
         if (!ACTIONS.contains(x.action)) {
             throw new LegacyFault(LegacyCodes.UNKNOWN_ACTION, "Unknown SOAPAction; expected one of " + ACTIONS);
         }
@@ -145,7 +136,7 @@ public class EdocEndpoint {
         }
     }
 
-    private LegacyReply dispatch(Exchange x, LegacyEnvelope env, SwaMessage message) {
+    private LegacyReply dispatch(LegacyCall x, LegacyEnvelope env, SwaMessage message) {
         switch (x.action) {
             case "SendDocument": {
                 CallerIdentity caller = authenticate(x, env.keyInfo(), LegacyCodes.CHECK_SIGNATURE);
@@ -158,7 +149,7 @@ public class EdocEndpoint {
                     authorise(x, caller, OrganisationAuthority.named("MessageHeader/From/OrganId", recall.fromOrganId()));
                     return recall(x, caller, recall);
                 }
-                var submission = LegacySubmissions.toSubmission(mapped, manifest(env), message.parts());
+                var submission = LegacySubmissions.toSubmission(mapped, env.manifest(), message.parts());
                 authorise(x, caller, OrganisationAuthority.named("MessageHeader/From/OrganId", submission.fromOrganId()));
                 long id = exchange.send(caller, submission);
                 x.detail = x.detail + "; documentId=" + submission.documentId() + "; number=" + id;
@@ -209,7 +200,7 @@ public class EdocEndpoint {
     }
 
     /** SendDocument with business type 1: RecallService, answered as an accepted SendDocument. */
-    private LegacyReply recall(Exchange x, CallerIdentity caller, LegacyRecall recall) {
+    private LegacyReply recall(LegacyCall x, CallerIdentity caller, LegacyRecall recall) {
         x.scope = recall.scope();
         var done = exchange.recall(caller, recall);
         x.detail = x.detail + "; recall of " + done.documentId() + ": " + done.outcome() + "; number=" + done.number();
@@ -218,14 +209,14 @@ public class EdocEndpoint {
     }
 
     /** UpdateTraces with status 13 from the original sender: the same RecallService path. */
-    private LegacyReply takeBack(Exchange x, CallerIdentity caller, StatusUpdate takeBack) {
+    private LegacyReply takeBack(LegacyCall x, CallerIdentity caller, StatusUpdate takeBack) {
         x.scope = LegacyRecall.BY_TAKE_BACK;
         var done = exchange.takeBack(caller, takeBack);
         x.detail = x.detail + "; take-back of " + done.documentId() + ": " + done.outcome();
         return LegacyReply.of(x.replies.report("UpdateTracesResponse", List.of()));
     }
 
-    private CallerIdentity authenticate(Exchange x, LegacyEnvelope.Credentials c, String missingCode) {
+    private CallerIdentity authenticate(LegacyCall x, LegacyEnvelope.Credentials c, String missingCode) {
         x.organId = c.organId();
         if (!c.complete()) {
             throw new LegacyFault(missingCode, "OrganId or Token is required");
@@ -244,7 +235,7 @@ public class EdocEndpoint {
     }
 
     /** The one authorisation rule; a refusal is the hub's Report with {@value OrganisationAuthority#CODE}. */
-    private void authorise(Exchange x, CallerIdentity caller, Named... organisations) {
+    private void authorise(LegacyCall x, CallerIdentity caller, Named... organisations) {
         try {
             authority.require(caller, x.action, organisations);
         } catch (Rejection r) {
@@ -257,7 +248,7 @@ public class EdocEndpoint {
         }
     }
 
-    private static long number(LegacyEnvelope env, Exchange x) {
+    private static long number(LegacyEnvelope env, LegacyCall x) {
         String id = env.bodyValue("DocumentId");
         if (id == null) {
             throw new LegacyFault("N.DocumentId", "DocumentId is required");
@@ -270,68 +261,13 @@ public class EdocEndpoint {
         }
     }
 
-    static List<ManifestEntry> manifest(LegacyEnvelope env) {
-        List<ManifestEntry> entries = new ArrayList<>();
-        Element manifest = XmlPath.first(env.body(), "Manifest");
-        if (manifest == null) {
-            return entries;
-        }
-        for (Element ref : XmlPath.children(manifest, "Reference")) {
-            String href = ref.getAttributeNS(LegacyReplies.XLINK, "href");
-            if (href.isEmpty()) {
-                href = ref.getAttribute("href");
-            }
-            entries.add(new ManifestEntry(SwaReader.stripAngles(href), XmlPath.text(ref, "AttachmentName"),
-                    XmlPath.text(ref, "Description")));
-        }
-        return entries;
-    }
-
-    private LegacyReply refuse(Exchange x, LegacyFault f) {
+    private LegacyReply refuse(LegacyCall x, LegacyFault f) {
         audit.record(x.actor(), "LEGACY_" + x.auditAction(), x.organId, "REFUSED", f.code(),
                 f.errors().get(0).description() + (x.detail == null ? "" : " [" + x.detail + "]"));
         // GetDocument and unknown actions carry the Report directly in the Body (spec §5.1, §12).
         boolean bare = "GetDocument".equals(x.action) || !ACTIONS.contains(x.action);
         return LegacyReply.of(x.replies.report(bare ? null : x.action + "Response", f.errors()))
                 .soap12(x.replies.soap12());
-    }
-
-    private LegacyFault unwrap(EJBException e, Exchange x) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e.getCausedByException();
-        if (cause instanceof LegacyFault f) {
-            return f;
-        }
-        if (cause instanceof RuntimeException r) {
-            return translate(r, x);
-        }
-        return internal(e, x);
-    }
-
-    /** Validation and mapping refusals keep their codes, rewritten to the hub's element paths. */
-    private LegacyFault translate(RuntimeException e, Exchange x) {
-        if (e instanceof Rejection r) {
-            String code = OrganisationAuthority.CODE.equals(r.code()) ? r.code()
-                    : r.code().startsWith("AUTH.") ? LegacyCodes.PERMISSION
-                    : mappings.legacyErrorCode(r.code(), x.scope);
-            return new LegacyFault(code, r.getMessage());
-        }
-        if (e instanceof MappingException m) {
-            return new LegacyFault(m.code(), m.getMessage());
-        }
-        if (e instanceof LegacyFault f) {
-            return f;
-        }
-        return internal(e, x);
-    }
-
-    private LegacyFault internal(Exception e, Exchange x) {
-        if (e instanceof RuntimeException r && (r instanceof Rejection || r instanceof MappingException)) {
-            return translate(r, x);
-        }
-        String correlation = UUID.randomUUID().toString();
-        LOG.log(Level.WARNING, "Old-protocol request failed, correlation id " + correlation, e);
-        return new LegacyFault(LegacyCodes.INTERNAL, "The request could not be processed (correlation id "
-                + correlation + ")");
     }
 
     private Path spoolRoot() throws IOException {
@@ -362,50 +298,5 @@ public class EdocEndpoint {
         String detail = (req.getMethod() + " EdocService" + query).replaceAll("\\p{Cntrl}", " ");
         audit.record("legacy-anonymous", "LEGACY_REQUEST", null, "REFUSED", code, "client=" + req.getRemoteAddr() + " "
                 + (detail.length() > 200 ? detail.substring(0, 200) : detail));
-    }
-
-    private void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String query = req.getQueryString() == null ? "" : req.getQueryString();
-        String resource = query.equalsIgnoreCase("wsdl") ? "EdocLegacy.wsdl"
-                : CONTRACT_SCHEMAS.contains(query.replaceFirst("^xsd=", "")) && query.startsWith("xsd=")
-                        ? query.substring(4) : null;
-        try (InputStream in = resource == null ? null
-                : EdocEndpoint.class.getClassLoader().getResourceAsStream("wsdl/" + resource)) {
-            if (in == null) {
-                refusedAtHttp(req, "SYS.NOT_FOUND");
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            // Relative schema locations work in the source tree; over HTTP they become ?xsd= links.
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("schemaLocation=\"edoc-", "schemaLocation=\"EdocService?xsd=edoc-");
-            resp.setContentType("text/xml; charset=utf-8");
-            resp.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    /** What is known about the request so far, for the audit entry. */
-    private static final class Exchange {
-        final String action;
-        LegacyReplies replies;
-        /** Which legacy elements a refused recall names (error-paths.properties); null: the plain paths. */
-        String scope;
-        String organId;
-        CallerIdentity caller;
-        String detail;
-        /** The HTTP peer; null when a test calls {@link #answer} directly. */
-        String clientAddress;
-
-        Exchange(String action) {
-            this.action = action;
-        }
-
-        String actor() {
-            return caller != null ? caller.username() : "legacy-anonymous";
-        }
-
-        String auditAction() {
-            return ACTIONS.contains(action) ? action.toUpperCase(Locale.ROOT) : "UNKNOWN_ACTION";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package vn.lienthong.adapter.legacy.boundary;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.w3c.dom.Document;
@@ -7,6 +8,7 @@ import org.w3c.dom.Element;
 
 import vn.lienthong.adapter.legacy.control.LegacyCodes;
 import vn.lienthong.adapter.legacy.control.LegacyFault;
+import vn.lienthong.adapter.legacy.control.ManifestEntry;
 import vn.lienthong.mappings.edoc.XmlPath;
 
 /**
@@ -119,5 +121,23 @@ final class LegacyEnvelope {
             }
         }
         return null;
+    }
+
+    /** The Manifest of a SendDocument body: which SwA part is which attachment. */
+    List<ManifestEntry> manifest() {
+        List<ManifestEntry> entries = new ArrayList<>();
+        Element manifest = XmlPath.first(body(), "Manifest");
+        if (manifest == null) {
+            return entries;
+        }
+        for (Element ref : XmlPath.children(manifest, "Reference")) {
+            String href = ref.getAttributeNS(LegacyReplies.XLINK, "href");
+            if (href.isEmpty()) {
+                href = ref.getAttribute("href");
+            }
+            entries.add(new ManifestEntry(SwaReader.stripAngles(href), XmlPath.text(ref, "AttachmentName"),
+                    XmlPath.text(ref, "Description")));
+        }
+        return entries;
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import vn.lienthong.adapter.legacy.control.LegacyDocument;
+import vn.lienthong.edxml.attach.NonClosingOutputStream;
 
 /**
  * Sends a reply: plain {@code text/xml} when there is nothing to attach, SOAP with Attachments otherwise (spec
@@ -43,7 +44,7 @@ final class ReplySender {
                     + (f.contentType() == null ? "application/octet-stream" : f.contentType().replaceAll("[\\r\\n]", ""))
                     + "\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <" + f.contentId() + ">\r\n\r\n");
             try (InputStream in = Files.newInputStream(f.path());
-                    OutputStream encoder = Base64.getMimeEncoder().wrap(new NonClosing(out))) {
+                    OutputStream encoder = Base64.getMimeEncoder().wrap(new NonClosingOutputStream(out))) {
                 in.transferTo(encoder);
             }
         }
@@ -52,22 +53,5 @@ final class ReplySender {
 
     private static void ascii(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** Lets the encoder flush its last quantum on close without closing the response. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

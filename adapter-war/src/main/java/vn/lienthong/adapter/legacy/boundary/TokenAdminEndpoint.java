@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyTokens;
 import vn.lienthong.adapter.security.control.CredentialStore;

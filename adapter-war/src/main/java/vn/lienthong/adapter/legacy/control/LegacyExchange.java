@@ -13,9 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.control.RecallService;
+import vn.lienthong.adapter.recall.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.legacy.entity.LegacyNumber;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.control.Inbox;
@@ -173,7 +173,7 @@ public class LegacyExchange {
         }
         try {
             statuses.report(received, reporterOrganId, code, u.description(), u.staff());
-        } catch (vn.lienthong.adapter.intake.entity.Rejection r) {
+        } catch (vn.lienthong.adapter.vocabulary.Rejection r) {
             throw new LegacyFault(LegacyCodes.UPDATE_TRACES, r.getMessage());
         }
     }

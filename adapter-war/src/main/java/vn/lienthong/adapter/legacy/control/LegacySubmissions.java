@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.platform.io.Sha256;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.mappings.edoc.MappedMessage;
 
 /**
@@ -101,7 +102,7 @@ public final class LegacySubmissions {
     /** {@code edoc-sha256:} + SHA-256 over the mapped fields, the business block and every file's name and bytes. */
     static String contentKey(MappedMessage m, List<Submission.IncomingAttachment> files) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.security.MessageDigest sha = Sha256.digest();
             sha.update(m.toGoldenText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] buffer = new byte[8192];
             for (Submission.IncomingAttachment a : files) {
@@ -112,9 +113,7 @@ public final class LegacySubmissions {
                     }
                 }
             }
-            return "edoc-sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return "edoc-sha256:" + Sha256.hex(sha);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -2,10 +2,8 @@ package vn.lienthong.adapter.legacy.entity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+
+import vn.lienthong.adapter.platform.io.Sha256;
 
 /**
  * An organisation's old-protocol token, stored only as a salted SHA-256 (spec legacy-edoc-soap.md §13 item 3).
@@ -77,12 +77,9 @@ public class LegacyToken {
     public OffsetDateTime getRevokedAt() { return revokedAt; }
 
     private static String hash(byte[] salt, String token) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(salt);
+        sha.update(token.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(sha);
     }
 }

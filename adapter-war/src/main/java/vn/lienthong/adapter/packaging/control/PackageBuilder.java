@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.platform.io.Sha256;
-import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.security.control.KeyMaterial;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.edxml.model.BusinessType;
 import vn.lienthong.edxml.model.Bussiness;

@@ -10,7 +10,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.Directory;
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.control.Inbox;
 import vn.lienthong.adapter.reception.control.StatusReporting;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.delivery.control.AxisGateway;
 import vn.lienthong.adapter.platform.io.Sha256;
-import vn.lienthong.adapter.platform.keys.KeyMaterial;
+import vn.lienthong.adapter.security.control.KeyMaterial;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
 import vn.lienthong.axis.client.AckStatus;
 import vn.lienthong.axis.client.AxisException;

@@ -6,7 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.entity.InboxItem;
 import vn.lienthong.adapter.tracking.entity.StatusEvent;

@@ -12,16 +12,16 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.DirectorySync;
-import vn.lienthong.adapter.intake.control.RecallDispatcher;
 import vn.lienthong.axis.client.AxisException;
 
 /**
- * Polls the axis for documents and statuses, sends queued recalls whose document reached the axis, and keeps the
- * agency directory in sync.
+ * Polls the axis for documents and statuses (each round is announced first, so queued recalls go out on the same
+ * schedule, see {@link ReceiveRound}), and keeps the agency directory in sync.
  */
 @Singleton
 @Startup
@@ -38,8 +38,9 @@ public class ReceiveLoop {
     DirectorySync directory;
     @Inject
     AdapterSettings settings;
+    /** Queued recalls are sent by their own capability, which observes each round (recall.control.DueRecalls). */
     @Inject
-    RecallDispatcher recalls;
+    Event<ReceiveRound> rounds;
 
     private ScheduledFuture<?> polling;
     private ScheduledFuture<?> syncing;
@@ -54,9 +55,7 @@ public class ReceiveLoop {
 
     void pollOnce() {
         try {
-            for (String id : recalls.due()) {
-                recalls.dispatch(id);
-            }
+            rounds.fire(new ReceiveRound());
             receiver.poll();
         } catch (AxisException e) {
             LOG.warning(() -> "Axis not reachable for polling (" + e.getMessage() + "); will retry");

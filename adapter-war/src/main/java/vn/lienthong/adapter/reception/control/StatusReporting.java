@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.packaging.control.PackageBuilder;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;

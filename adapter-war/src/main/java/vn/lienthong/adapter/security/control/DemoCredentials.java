@@ -21,7 +21,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.platform.keys.KeyMaterial;
 
 /**
  * Demo mode: on first start, creates a client login for one organisation and writes it, with the demo client's

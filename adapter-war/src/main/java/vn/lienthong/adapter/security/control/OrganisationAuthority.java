@@ -11,7 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 

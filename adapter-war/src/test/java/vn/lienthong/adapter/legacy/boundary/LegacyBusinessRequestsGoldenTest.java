@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.mappings.edoc.EdocMappings;
 import vn.lienthong.mappings.edoc.MappedMessage;
@@ -39,7 +39,7 @@ class LegacyBusinessRequestsGoldenTest {
                     .append("targetCandidates=").append(recall.targetCandidates()).append('\n')
                     .append("reason=").append(recall.reason()).append('\n');
         } else {
-            Submission s = LegacySubmissions.toSubmission(mapped, EdocEndpoint.manifest(request.envelope()),
+            Submission s = LegacySubmissions.toSubmission(mapped, request.envelope().manifest(),
                     request.message().parts());
             assertEquals(mapped.businessType(), s.businessType());
             b.append("--- SubmissionService.submit\n").append("documentId()=").append(s.documentId()).append('\n')

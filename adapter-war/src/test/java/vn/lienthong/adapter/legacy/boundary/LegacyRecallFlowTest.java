@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.intake.control.RecallService;
+import vn.lienthong.adapter.recall.control.RecallService;
 import vn.lienthong.adapter.intake.control.SubmissionService;
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.legacy.control.LegacyExchange;
 import vn.lienthong.adapter.legacy.control.LegacyNumbers;
 import vn.lienthong.adapter.legacy.control.LegacyRecall;

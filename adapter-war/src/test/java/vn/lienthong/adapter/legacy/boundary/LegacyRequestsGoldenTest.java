@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import vn.lienthong.adapter.intake.entity.Submission;
+import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.legacy.control.LegacySubmissions;
 import vn.lienthong.adapter.legacy.control.ManifestEntry;
 import vn.lienthong.mappings.edoc.EdocMappings;
@@ -99,6 +99,6 @@ class LegacyRequestsGoldenTest {
     }
 
     static java.util.List<ManifestEntry> readManifest(LegacyEnvelope env) {
-        return EdocEndpoint.manifest(env);
+        return env.manifest();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.adapter.intake.entity.Rejection;
+import vn.lienthong.adapter.vocabulary.Rejection;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
 

@@ -54,6 +54,8 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
     private final int futureTtlSeconds;
     private final ReplayGuard replays;
     private final AuditLog audit;
+    /** Built once: the settings it depends on are fixed for the endpoint's life, and every request uses it. */
+    private final AlgorithmSuite requestSuite;
 
     VerifyingInInterceptor(Map<String, Object> properties, boolean signedProfile, Set<String> sha1Clients,
             int timestampTtlSeconds, int futureTtlSeconds, ReplayGuard replays, AuditLog audit) {
@@ -64,6 +66,7 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
         this.futureTtlSeconds = futureTtlSeconds;
         this.replays = replays;
         this.audit = audit;
+        this.requestSuite = algorithmSuite(!sha1Clients.isEmpty());
     }
 
     /** The suite WSS4J enforces on request signatures: the strong algorithms, SHA-1 only if some client may use it. */
@@ -80,7 +83,7 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
     @Override
     protected void setAlgorithmSuites(SoapMessage message, RequestData data) throws WSSecurityException {
         if (signedProfile) {
-            data.setAlgorithmSuite(algorithmSuite(!sha1Clients.isEmpty()));
+            data.setAlgorithmSuite(requestSuite);
         }
     }
 

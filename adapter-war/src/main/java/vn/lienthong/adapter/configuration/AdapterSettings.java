@@ -163,6 +163,8 @@ public final class AdapterSettings {
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
     private final Duration directorySyncInterval;
+    // Alerts (issue 13): their keys, defaults and per-organisation overrides are in AlertSettings.
+    private final AlertSettings alerts;
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -213,6 +215,7 @@ public final class AdapterSettings {
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
         directorySyncInterval = Duration.ofMinutes(
                 c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
+        alerts = AlertSettings.from(c);
     }
 
     private static String defaultNodeId() {
@@ -274,6 +277,7 @@ public final class AdapterSettings {
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }
+    public AlertSettings alerts() { return alerts; }
     public Path inboundDir() { return dataDir.resolve("inbound"); }
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }

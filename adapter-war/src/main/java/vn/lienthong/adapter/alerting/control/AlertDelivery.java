@@ -13,8 +13,8 @@ import vn.lienthong.adapter.alerting.entity.Notice;
 import vn.lienthong.adapter.configuration.AlertSettings;
 
 /**
- * Delivers a claimed notice: one e-mail to the operators ({@code adapter.alerts.mail.to}) and the
- * organisation's contacts, and the JSON to the operators' webhook ({@code adapter.alerts.webhook.url}) and each
+ * Delivers a claimed notice: an e-mail to each operator ({@code adapter.alerts.mail.to}) and each of
+ * the organisation's contacts, and the JSON to the operators' webhook ({@code adapter.alerts.webhook.url}) and each
  * contact's own. A failed channel is logged (without secrets) and does not stop the others.
  */
 public final class AlertDelivery {
@@ -42,11 +42,14 @@ public final class AlertDelivery {
             }
         }
         String id = AlertMessages.noticeId(n);
-        if (mail.configured() && !to.isEmpty()) {
-            try {
-                mail.send(List.copyOf(to), AlertMessages.subject(n), AlertMessages.body(n, now));
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Alert notice " + id + " not delivered by e-mail: " + e.getMessage());
+        if (mail.configured()) {
+            // One message per address: an organisation's clerk does not see the operators' or others' addresses.
+            for (String address : to) {
+                try {
+                    mail.send(List.of(address), AlertMessages.subject(n), AlertMessages.body(n, now));
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "Alert notice " + id + " not delivered by e-mail: " + e.getMessage());
+                }
             }
         }
         String json = AlertMessages.json(n, now).toString();

@@ -48,8 +48,29 @@ public final class AlertSettings {
     /** The whole audit chain is verified this often; in between only new entries are (incremental); default 24 h. */
     public static final String AUDIT_FULL_EVERY = PREFIX + "audit-chain.full-every-hours";
 
-    /** A rule's configured switch and threshold (the unit is the rule's). */
-    public record RuleSetting(boolean enabled, long threshold) {
+    /**
+     * A rule's configured switch and threshold: a number in the rule's unit, or an ISO-8601 duration
+     * ({@code PT30S}) for a time rule — tests use tiny thresholds that way.
+     */
+    public record RuleSetting(boolean enabled, String value, long threshold) {
+
+        /** The threshold as a duration, a number read in {@code unit} (minutes, hours, days). */
+        public Duration duration(String unit) {
+            if (value.startsWith("P") || value.startsWith("p")) {
+                return Duration.parse(value);
+            }
+            return switch (unit) {
+                case "minutes" -> Duration.ofMinutes(threshold);
+                case "hours" -> Duration.ofHours(threshold);
+                case "days" -> Duration.ofDays(threshold);
+                default -> throw new IllegalArgumentException(unit + " is not a time unit");
+            };
+        }
+
+        /** The threshold as written, with its unit when it is a plain number ("30 minutes", "PT5S"). */
+        public String text(String unit) {
+            return value.startsWith("P") || value.startsWith("p") ? value : threshold + " " + unit;
+        }
     }
 
     private final boolean enabled;
@@ -108,39 +129,51 @@ public final class AlertSettings {
     public RuleSetting rule(String rule, String unit, long defaultThreshold, String organId) {
         String base = PREFIX + rule + ".";
         boolean on = bool(ruleKeys.get(base + "enabled"), true);
-        long threshold = number(ruleKeys.get(base + unit), defaultThreshold);
+        String value = valid(ruleKeys.get(base + unit), String.valueOf(defaultThreshold));
         if (organId != null) {
             on = bool(ruleKeys.get(base + "enabled." + organId), on);
-            threshold = number(ruleKeys.get(base + unit + "." + organId), threshold);
+            value = valid(ruleKeys.get(base + unit + "." + organId), value);
         }
-        return new RuleSetting(on, threshold);
+        return setting(on, value);
     }
 
-    /** The smallest threshold of a rule over the adapter-wide value and every organisation's override. */
-    public long smallestThreshold(String rule, String unit, long defaultThreshold) {
+    /** The smallest time threshold of a rule over the adapter-wide value and every organisation's override. */
+    public Duration smallestDuration(String rule, String unit, long defaultThreshold) {
         String key = PREFIX + rule + "." + unit;
-        long least = number(ruleKeys.get(key), defaultThreshold);
+        Duration least = setting(true, valid(ruleKeys.get(key), String.valueOf(defaultThreshold))).duration(unit);
         for (Map.Entry<String, String> e : ruleKeys.entrySet()) {
-            if (e.getKey().startsWith(key + ".")) {
-                least = Math.min(least, number(e.getValue(), least));
+            if (e.getKey().startsWith(key + ".") && valid(e.getValue(), null) != null) {
+                Duration d = setting(true, e.getValue()).duration(unit);
+                least = d.compareTo(least) < 0 ? d : least;
             }
         }
         return least;
     }
 
-    private static boolean bool(String v, boolean otherwise) {
-        return v == null || v.isEmpty() ? otherwise : Boolean.parseBoolean(v);
+    private static RuleSetting setting(boolean on, String value) {
+        boolean duration = value.startsWith("P") || value.startsWith("p");
+        return new RuleSetting(on, value, duration ? Duration.parse(value).toMinutes() : Long.parseLong(value));
     }
 
-    private static long number(String v, long otherwise) {
+    /** {@code v} when it is a whole number or an ISO-8601 duration, else {@code otherwise} (a typo keeps the default). */
+    private static String valid(String v, String otherwise) {
         if (v == null || v.isEmpty()) {
             return otherwise;
         }
         try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
+            if (v.startsWith("P") || v.startsWith("p")) {
+                Duration.parse(v);
+            } else {
+                Long.parseLong(v);
+            }
+            return v;
+        } catch (RuntimeException e) {
             return otherwise;
         }
+    }
+
+    private static boolean bool(String v, boolean otherwise) {
+        return v == null || v.isEmpty() ? otherwise : Boolean.parseBoolean(v);
     }
 
     private static List<String> list(String v) {

@@ -91,7 +91,7 @@ public class AlertsAdminResource {
         for (AlertRule r : AlertRule.values()) {
             var s = settings.alerts().rule(r.id(), r.unit(), r.defaultThreshold(), null);
             items.add(Json.createObjectBuilder().add("rule", r.id()).add("enabled", s.enabled())
-                    .add("threshold", s.threshold()).add("unit", r.unit()).add("default", r.defaultThreshold())
+                    .add("threshold", s.value()).add("unit", r.unit()).add("default", r.defaultThreshold())
                     .add("perOrganisation", r.perOrganisation()).add("titleVi", r.titleVi())
                     .add("titleEn", r.titleEn()));
         }

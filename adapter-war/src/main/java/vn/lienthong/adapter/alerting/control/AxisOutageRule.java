@@ -31,8 +31,8 @@ final class AxisOutageRule implements Rule {
         String since = VietnamTime.iso(state.openedAt());
         return List.of(new Finding(rule(), ctx.axisEndpoint(), null,
                 "Trục liên thông " + ctx.axisEndpoint() + " không kết nối được hoặc từ chối từ " + since
-                        + " (hơn " + setting.threshold() + " phút); văn bản đi đang chờ.",
+                        + " (hơn " + ctx.thresholdTextVi(rule(), null) + "); văn bản đi đang chờ.",
                 "The axis " + ctx.axisEndpoint() + " has been unreachable or refusing since " + since
-                        + " (over " + setting.threshold() + " minutes); outgoing documents wait."));
+                        + " (over " + ctx.thresholdText(rule(), null) + "); outgoing documents wait."));
     }
 }

@@ -44,9 +44,9 @@ final class FeedbackOverdueRule implements Rule {
             }
             out.add(new Finding(rule(), r[0] + "/" + organ, organ,
                     "Văn bản đến " + r[1] + " từ " + r[2] + " (nhận lúc " + VietnamTime.iso(at) + ") chưa được "
-                            + organ + " phản hồi trạng thái 03…06 sau " + setting.threshold() + " giờ.",
+                            + organ + " phản hồi trạng thái 03…06 sau " + ctx.thresholdTextVi(rule(), organ) + ".",
                     "Incoming document " + r[1] + " from " + r[2] + " (received " + VietnamTime.iso(at)
-                            + ") has no feedback 03…06 from " + organ + " after " + setting.threshold() + " hours."));
+                            + ") has no feedback 03…06 from " + organ + " after " + ctx.thresholdText(rule(), organ) + "."));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package vn.lienthong.adapter.alerting.control;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,22 +26,30 @@ public record RuleContext(EntityManager em, OffsetDateTime now, AlertSettings se
         return settings.rule(rule.id(), rule.unit(), rule.defaultThreshold(), organId);
     }
 
-    /** The rule's threshold as a duration, for {@code organId} (its unit: minutes, hours or days). */
+    /** The rule's threshold as a duration, for {@code organId} (a number in its unit, or an ISO-8601 duration). */
     public Duration threshold(AlertRule rule, String organId) {
-        return duration(rule, setting(rule, organId).threshold());
+        return setting(rule, organId).duration(rule.unit());
+    }
+
+    /** The threshold as written, for messages ("30 minutes", "PT5S"). */
+    public String thresholdText(AlertRule rule, String organId) {
+        return setting(rule, organId).text(rule.unit());
+    }
+
+    /** The same in Vietnamese ("30 phút"). */
+    public String thresholdTextVi(AlertRule rule, String organId) {
+        var s = setting(rule, organId);
+        String unit = switch (rule.unit()) {
+            case "minutes" -> "phút";
+            case "hours" -> "giờ";
+            case "days" -> "ngày";
+            default -> rule.unit();
+        };
+        return s.value().startsWith("P") || s.value().startsWith("p") ? s.value() : s.threshold() + " " + unit;
     }
 
     /** The earliest time any organisation's threshold can have passed: rows newer than it cannot match. */
     public OffsetDateTime earliestCutoff(AlertRule rule) {
-        return now.minus(duration(rule, settings.smallestThreshold(rule.id(), rule.unit(), rule.defaultThreshold())));
-    }
-
-    private static Duration duration(AlertRule rule, long n) {
-        return switch (rule.unit()) {
-            case "minutes" -> Duration.of(n, ChronoUnit.MINUTES);
-            case "hours" -> Duration.of(n, ChronoUnit.HOURS);
-            case "days" -> Duration.of(n, ChronoUnit.DAYS);
-            default -> throw new IllegalArgumentException(rule + " has no duration threshold");
-        };
+        return now.minus(settings.smallestDuration(rule.id(), rule.unit(), rule.defaultThreshold()));
     }
 }

@@ -53,23 +53,13 @@ final class SentWithoutStatusRule implements Rule {
             if (!ctx.setting(rule, sender).enabled() || sentAt.isAfter(ctx.now().minus(ctx.threshold(rule, sender)))) {
                 continue;
             }
-            long n = ctx.setting(rule, sender).threshold();
             String status = rule == AlertRule.NO_ARRIVAL ? "01 (đã đến / arrived)" : "03 (đã tiếp nhận / received)";
             out.add(new Finding(rule, r[0] + "/" + recipient, sender,
                     "Văn bản " + r[1] + " của " + sender + " gửi " + recipient + " lúc " + VietnamTime.iso(sentAt)
-                            + " chưa có trạng thái " + status + " sau " + n + " " + vi(rule.unit()) + ".",
+                            + " chưa có trạng thái " + status + " sau " + ctx.thresholdTextVi(rule, sender) + ".",
                     "Document " + r[1] + " from " + sender + " sent to " + recipient + " at " + VietnamTime.iso(sentAt)
-                            + " has no status " + status + " after " + n + " " + rule.unit() + "."));
+                            + " has no status " + status + " after " + ctx.thresholdText(rule, sender) + "."));
         }
         return out;
-    }
-
-    static String vi(String unit) {
-        return switch (unit) {
-            case "minutes" -> "phút";
-            case "hours" -> "giờ";
-            case "days" -> "ngày";
-            default -> unit;
-        };
     }
 }

@@ -39,10 +39,9 @@ final class UncollectedInboxRule implements Rule {
             }
             out.add(new Finding(rule(), organ, organ,
                     "Đơn vị " + organ + " chưa nhận văn bản đến: " + r[1] + " văn bản đang chờ, cũ nhất từ "
-                            + VietnamTime.iso(oldest) + " (hơn " + setting.threshold() + " giờ).",
+                            + VietnamTime.iso(oldest) + " (hơn " + ctx.thresholdTextVi(rule(), organ) + ").",
                     "Organisation " + organ + " has not collected incoming documents: " + r[1] + " waiting, the"
-                            + " oldest since " + VietnamTime.iso(oldest) + " (over " + setting.threshold()
-                            + " hours)."));
+                            + " oldest since " + VietnamTime.iso(oldest) + " (over " + ctx.thresholdText(rule(), organ) + ")."));
         }
         return out;
     }

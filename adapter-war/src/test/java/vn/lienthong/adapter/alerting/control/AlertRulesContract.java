@@ -173,8 +173,13 @@ abstract class AlertRulesContract {
     void uncollectedInbox() {
         String doc = store.receivedDocument(H41, G22, "50/BNV", now.minusHours(5));
         store.receivedDocument(H41, H42, "51/BNV", now.minusHours(1)); // H42's is recent
+        store.receivedDocument(H41, "000.00.00.H43", "52/BNV", now.minusSeconds(10)); // H43: PT30M, young
+        store.settings = AlertSettings.of(Map.of(AlertSettings.RENOTIFY, "60",
+                "adapter.alerts.inbox-uncollected.hours.000.00.00.H43", "PT30M"));
         lifecycle(new UncollectedInboxRule(), "inbox-uncollected|" + G22, G22,
                 () -> store.sql("UPDATE inbox_item SET state = 'CONFIRMED' WHERE document_ref = ?1", doc));
+        assertEquals(1, store.evaluate(new UncollectedInboxRule(), now.plusMinutes(31)),
+                "an ISO-8601 override (PT30M) of one organisation");
     }
 
     @Test

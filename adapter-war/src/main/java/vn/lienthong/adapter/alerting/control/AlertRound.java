@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import vn.lienthong.adapter.alerting.entity.Alert;
 import vn.lienthong.adapter.alerting.entity.Contact;
+import vn.lienthong.adapter.alerting.entity.ContactRole;
 import vn.lienthong.adapter.alerting.entity.Finding;
 import vn.lienthong.adapter.alerting.entity.Notice;
 
@@ -76,7 +77,14 @@ public final class AlertRound {
         return claimed;
     }
 
+    /**
+     * An organisation's alert goes to all its contacts; an adapter-wide one (axis, keys, audit, disk) to the
+     * technical staff of every organisation (and, in {@link AlertDelivery}, to the operators).
+     */
     private static List<Contact> contactsOf(ContactTable contacts, Alert a) {
-        return a.organId() == null ? List.of() : contacts.list(a.organId());
+        if (a.organId() != null) {
+            return contacts.list(a.organId());
+        }
+        return contacts.list(null).stream().filter(c -> c.role() == ContactRole.TECHNICAL).toList();
     }
 }

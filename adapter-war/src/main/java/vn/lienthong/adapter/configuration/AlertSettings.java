@@ -107,7 +107,8 @@ public final class AlertSettings {
         auditFullEvery = Duration.ofHours(Math.max(1, c.getOptionalValue(AUDIT_FULL_EVERY, Long.class).orElse(24L)));
         // Every adapter.alerts.<rule>.* key, for the per-rule switches, thresholds and per-organisation overrides.
         for (String name : c.getPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
+            // Not the SMTP and webhook keys: the password stays out of this map.
+            if (name.startsWith(PREFIX) && !name.startsWith(PREFIX + "smtp.") && !name.startsWith(PREFIX + "webhook.")) {
                 c.getOptionalValue(name, String.class).ifPresent(v -> ruleKeys.put(name, v.trim()));
             }
         }

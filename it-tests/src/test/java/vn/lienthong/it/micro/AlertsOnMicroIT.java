@@ -139,8 +139,59 @@ class AlertsOnMicroIT extends AdapterOnMicro {
         String key = "no-arrival|" + documentRef(documentId) + "/" + AxisSimulatorExtension.COUNTERPART_ORGAN;
         expectRaisedOnce(key, clerkHook, "vanthu@g22.test");
 
+        // The clerk acknowledges it: no reminders; it is still resolved (and that notified) when the 01 comes.
+        String alertId = alertIdOf(key);
+        HttpResponse<String> ack = admin("POST", "alerts/" + alertId + "/acknowledge", "");
+        assertEquals(200, ack.statusCode(), ack.body());
+        assertEquals("ACKNOWLEDGED", json(ack.body()).getString("state"));
+        HttpResponse<String> again = admin("POST", "alerts/" + alertId + "/acknowledge", "");
+        assertEquals(409, again.statusCode());
+        assertEquals("ALERT.NOT_OPEN", json(again.body()).getString("code"));
+        HttpResponse<String> unknown = admin("POST", "alerts/no-such-alert/acknowledge", "");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("ALERT.NOT_FOUND", json(unknown.body()).getString("code"));
+
         answer01(request, documentId);
         expectResolvedOnce(key, clerkHook, "vanthu@g22.test");
+        assertEquals("RESOLVED", json(admin("GET", "alerts/" + alertId, null).body()).getString("state"));
+    }
+
+    @Test
+    void contactsAreCreatedReadUpdatedAndDeletedWithCodedRefusals() throws Exception {
+        HttpResponse<String> created = admin("POST", "alerts/contacts", "{\"organId\":\"000.00.00.H99\","
+                + "\"role\":\"TECHNICAL\",\"name\":\"Kỹ thuật H99\",\"email\":\"kt@h99.test\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created.body()).getString("id");
+        HttpResponse<String> updated = admin("PUT", "alerts/contacts/" + id, "{\"organId\":\"000.00.00.H99\","
+                + "\"role\":\"RECORDS_CLERK\",\"name\":\"Văn thư H99\",\"email\":\"vt@h99.test\"}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("RECORDS_CLERK", json(updated.body()).getString("role"));
+        HttpResponse<String> badHook = admin("PUT", "alerts/contacts/" + id, "{\"organId\":\"000.00.00.H99\","
+                + "\"role\":\"TECHNICAL\",\"name\":\"X\",\"email\":\"x@h99.test\",\"webhookUrl\":\"file:///etc/passwd\"}");
+        assertEquals(400, badHook.statusCode());
+        assertEquals("M.webhookUrl", json(badHook.body()).getString("code"));
+        HttpResponse<String> notJson = admin("POST", "alerts/contacts", "<contact/>");
+        assertEquals(400, notJson.statusCode());
+        assertEquals("M.body", json(notJson.body()).getString("code"));
+        JsonObject listed = json(admin("GET", "alerts/contacts?organ=000.00.00.H99", null).body());
+        assertEquals(1, listed.getJsonArray("contacts").size());
+        assertEquals("vt@h99.test", listed.getJsonArray("contacts").getJsonObject(0).getString("email"));
+        assertEquals(204, admin("DELETE", "alerts/contacts/" + id, "").statusCode());
+        HttpResponse<String> gone = admin("DELETE", "alerts/contacts/" + id, "");
+        assertEquals(404, gone.statusCode());
+        assertEquals("ALERT.CONTACT_NOT_FOUND", json(gone.body()).getString("code"));
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base + "admin/alerts")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noToken.statusCode());
+    }
+
+    private String alertIdOf(String key) throws Exception {
+        for (var v : json(admin("GET", "alerts?state=OPEN", null).body()).getJsonArray("alerts")) {
+            if (v.asJsonObject().getString("key").equals(key)) {
+                return v.asJsonObject().getString("id");
+            }
+        }
+        throw new AssertionError("no open alert " + key);
     }
 
     @Test
@@ -242,8 +293,14 @@ class AlertsOnMicroIT extends AdapterOnMicro {
         String token = Files.readString(AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + "admin/" + path))
                 .header("Authorization", "Bearer " + token);
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json == null) {
+            b = b.GET();
+        } else if (method.equals("DELETE")) {
+            b = b.DELETE();
+        } else {
+            b = b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,6 @@
  * raised from them (table {@code alert}: raised once per rule + subject, re-notified, acknowledged, resolved),
  * their delivery by e-mail (Jakarta Mail) and JSON webhook, the contacts per organisation, and the admin REST
  * resource {@code /admin/alerts}. May import: delivery (the breaker's state), security (key material), audit,
- * tracking, configuration, platform; only admin imports alerting. Checked by architecture.PackageDependenciesTest.
+ * vocabulary (Rejection), configuration, platform; only admin imports alerting. Checked by architecture.PackageDependenciesTest.
  */
 package vn.lienthong.adapter.alerting;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import vn.lienthong.it.hostile.Face;
 import vn.lienthong.it.hostile.HostileCatalog;
 import vn.lienthong.it.hostile.HostileContext;
-import vn.lienthong.it.hostile.LegacyMessages;
+import vn.lienthong.it.support.LegacyMessages;
 import vn.lienthong.it.hostile.Pending;
 import vn.lienthong.it.hostile.RawHttp;
 import vn.lienthong.it.hostile.Scenario;

@@ -28,6 +28,7 @@ import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
 import vn.lienthong.it.support.LegacyMessages;
+import vn.lienthong.it.support.RawHttp;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;

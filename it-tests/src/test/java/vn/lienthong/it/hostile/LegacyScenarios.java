@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.RawHttp;
 
 /**
  * Hostile requests in the old e-doc.vn protocol. Every refusal is the hub's Report in HTTP 200 with a stable code

@@ -22,7 +22,7 @@ import vn.lienthong.it.hostile.HostileCatalog;
 import vn.lienthong.it.hostile.HostileContext;
 import vn.lienthong.it.support.LegacyMessages;
 import vn.lienthong.it.hostile.Pending;
-import vn.lienthong.it.hostile.RawHttp;
+import vn.lienthong.it.support.RawHttp;
 import vn.lienthong.it.hostile.Scenario;
 import vn.lienthong.it.hostile.ScenarioChecks;
 import vn.lienthong.it.support.AdapterOnMicro;

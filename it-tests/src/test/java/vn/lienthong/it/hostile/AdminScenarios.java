@@ -8,6 +8,8 @@ import static vn.lienthong.it.hostile.HostileContext.form;
 
 import java.util.List;
 
+import vn.lienthong.it.support.RawHttp;
+
 /**
  * Hostile calls to the operator interfaces: the admin operations (bearer token, {@code AdminAuthentication}) and
  * the old-protocol token issue ({@code TokenAdminEndpoint}). A refusal there must not be the server's HTML error

@@ -27,6 +27,8 @@ import jakarta.json.JsonValue;
 import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.DemoClient;
 import vn.lienthong.it.support.Documents;
+import vn.lienthong.it.support.LegacyMessages;
+import vn.lienthong.it.support.RawHttp;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.GetDocumentStatus;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;

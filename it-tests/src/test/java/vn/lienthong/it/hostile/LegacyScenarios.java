@@ -5,21 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.lienthong.it.hostile.HostileContext.LOCKOUT_ORGAN;
 import static vn.lienthong.it.hostile.HostileContext.OTHER_ORGAN;
 import static vn.lienthong.it.hostile.HostileContext.uniqueNumber;
-import static vn.lienthong.it.hostile.LegacyMessages.MULTIPART;
-import static vn.lienthong.it.hostile.LegacyMessages.bodyRequest;
-import static vn.lienthong.it.hostile.LegacyMessages.checkPermission;
-import static vn.lienthong.it.hostile.LegacyMessages.multipart;
-import static vn.lienthong.it.hostile.LegacyMessages.newDocument;
-import static vn.lienthong.it.hostile.LegacyMessages.part;
-import static vn.lienthong.it.hostile.LegacyMessages.pdf;
-import static vn.lienthong.it.hostile.LegacyMessages.reference;
-import static vn.lienthong.it.hostile.LegacyMessages.sendDocument;
-import static vn.lienthong.it.hostile.LegacyMessages.updateTraces;
+import static vn.lienthong.it.support.LegacyMessages.MULTIPART;
+import static vn.lienthong.it.support.LegacyMessages.bodyRequest;
+import static vn.lienthong.it.support.LegacyMessages.checkPermission;
+import static vn.lienthong.it.support.LegacyMessages.multipart;
+import static vn.lienthong.it.support.LegacyMessages.newDocument;
+import static vn.lienthong.it.support.LegacyMessages.part;
+import static vn.lienthong.it.support.LegacyMessages.pdf;
+import static vn.lienthong.it.support.LegacyMessages.reference;
+import static vn.lienthong.it.support.LegacyMessages.sendDocument;
+import static vn.lienthong.it.support.LegacyMessages.updateTraces;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.RawHttp;
 
 /**
  * Hostile requests in the old e-doc.vn protocol. Every refusal is the hub's Report in HTTP 200 with a stable code

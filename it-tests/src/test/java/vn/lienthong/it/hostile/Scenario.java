@@ -2,6 +2,8 @@ package vn.lienthong.it.hostile;
 
 import java.util.function.Consumer;
 
+import vn.lienthong.it.support.RawHttp;
+
 /**
  * One hostile request: where it goes, what it tries, which layer must refuse it, how the refusal looks. The
  * request itself is built by {@link Attack} against the live adapter ({@link HostileContext}).

@@ -18,6 +18,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Assumptions;
 
+import vn.lienthong.it.support.RawHttp;
+
 /**
  * Runs one scenario and applies the checks every refusal must pass. A scenario whose refusal itself waits for a
  * branch is not sent at all (it could be accepted and leave data behind); a check that waits for a branch is

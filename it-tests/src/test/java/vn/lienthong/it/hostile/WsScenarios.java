@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import vn.lienthong.edxml.pki.DemoPki;
 import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.RawHttp;
+import vn.lienthong.it.support.WsRequests;
 
 /**
  * Hostile requests to the WS-Security service: the security layer (WSS4J in {@code WsSecurityProfile}), what CXF

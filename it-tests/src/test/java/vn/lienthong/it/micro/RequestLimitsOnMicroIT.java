@@ -30,7 +30,7 @@ import vn.lienthong.it.support.AxisSimulatorExtension;
 import vn.lienthong.it.support.Documents;
 import vn.lienthong.it.support.GeneratedBody;
 import vn.lienthong.it.support.RawHttp;
-import vn.lienthong.it.support.RawHttp.Reply;
+import vn.lienthong.it.support.RawHttp.Answer;
 import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
 
 /**
@@ -52,13 +52,13 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
 
     @Test
     void parallelRequestsOverTheDeclaredLimitAreRefusedBeforeTheyAreRead() throws Exception {
-        List<Reply> replies = parallel(i -> {
+        List<Answer> replies = parallel(i -> {
             // Half with a valid login, half without any security header: both are refused before WS-Security.
             String envelope = i % 2 == 0 ? tlsEnvelope() : unsecuredEnvelope();
             return post(i % 2 == 0 ? "services/DocumentExchangeTls" : "services/DocumentExchange",
                     new GeneratedBody(envelope, LIMIT + 4 + i), false); // over the limit by 1 to 4 bytes
         });
-        for (Reply r : replies) {
+        for (Answer r : replies) {
             assertRefused(r, 413, "LIMIT.REQUEST_SIZE");
             assertTrue(r.body().contains("<field>adapter.limits.request-bytes</field>"), r.body());
             assertTrue(r.body().contains(Long.toString(LIMIT)), "the message names the limit: " + r.body());
@@ -73,9 +73,9 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
     void chunkedRequestsAreCutOffWhileTheyStreamIn() throws Exception {
         // The UsernameToken profile over HTTPS: over plain HTTP it would refuse (AUTH.TLS_REQUIRED) before the limit.
         URL tls = vn.lienthong.it.support.TlsKeyStoreExtension.https(base, "services/DocumentExchangeTls");
-        List<Reply> replies = parallel(i -> post(i % 2 == 0 ? tls : new URL(base, "services/DocumentExchange"),
+        List<Answer> replies = parallel(i -> post(i % 2 == 0 ? tls : new URL(base, "services/DocumentExchange"),
                 new GeneratedBody(i % 2 == 0 ? tlsEnvelope() : unsecuredEnvelope(), LIMIT + 4 * 1024 * 1024), true));
-        for (Reply r : replies) {
+        for (Answer r : replies) {
             // Each reserves in-flight budget block by block as it streams in: four streaming towards the limit
             // together do not fit in three limits, so some (or all) of them meet the budget before the limit.
             if (r.status() == 503) {
@@ -85,7 +85,7 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
             }
         }
         // Alone, a chunked request is cut off by the request limit itself.
-        Reply alone = post("services/DocumentExchange", new GeneratedBody(unsecuredEnvelope(), LIMIT * 3), true);
+        Answer alone = post("services/DocumentExchange", new GeneratedBody(unsecuredEnvelope(), LIMIT * 3), true);
         assertRefused(alone, 413, "LIMIT.REQUEST_SIZE");
         aValidRequestStillSucceeds();
     }
@@ -94,9 +94,9 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
     void parallelRequestsJustUnderTheLimitAreAcceptedOrToldToComeBack() throws Exception {
         // Over HTTPS: the UsernameToken profile refuses plain HTTP (only limits come before that check).
         URL tls = vn.lienthong.it.support.TlsKeyStoreExtension.https(base, "services/DocumentExchangeTls");
-        List<Reply> replies = parallel(i -> post(tls, new GeneratedBody(tlsEnvelope(), LIMIT - 4096), i == 0));
+        List<Answer> replies = parallel(i -> post(tls, new GeneratedBody(tlsEnvelope(), LIMIT - 4096), i == 0));
         int accepted = 0;
-        for (Reply r : replies) {
+        for (Answer r : replies) {
             assertNoServerPage(r);
             if (r.status() == 200) {
                 assertTrue(r.body().contains("<state>QUEUED</state>") || r.body().contains("QUEUED"), r.body());
@@ -115,7 +115,7 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
     void smallRequestsOverCxfsParserLimitsAreRefusedWithALimitCode() throws Exception {
         // 60 000 empty elements (well within the byte limit) would each be a DOM node: over xml-elements.
         String many = "<a/>".repeat(60_000);
-        Reply wide = send("POST", "services/DocumentExchange", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap"
+        Answer wide = send("POST", "services/DocumentExchange", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap"
                 + ".org/soap/envelope/\"><soap:Body><x:SubmitDocument xmlns:x=\"urn:lienthong:exchange:1\">" + many
                 + "</x:SubmitDocument></soap:Body></soap:Envelope>");
         assertEquals(500, wide.status(), wide.toString()); // a SOAP 1.1 fault, as WS-I requires
@@ -123,7 +123,7 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
         assertTrue(wide.body().contains("<field>adapter.limits.xml-elements</field>"), wide.toString());
         assertNoServerPage(wide);
         // Nesting deeper than 100 (the signed port: the UsernameToken one refuses plain HTTP before parsing).
-        Reply deep = send("POST", "services/DocumentExchange", "<soap:Envelope xmlns:soap=\"http://schemas"
+        Answer deep = send("POST", "services/DocumentExchange", "<soap:Envelope xmlns:soap=\"http://schemas"
                 + ".xmlsoap.org/soap/envelope/\"><soap:Body>" + "<a>".repeat(200) + "</a>".repeat(200)
                 + "</soap:Body></soap:Envelope>");
         assertTrue(deep.body().contains("<code>LIMIT.XML_STRUCTURE</code>"), deep.toString());
@@ -135,22 +135,22 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
     void noFaceEverAnswersWithTheServersErrorPage() throws Exception {
         String services = "services/";
         // 404 below the CXF servlet, on the admin API, and elsewhere in the application.
-        Reply unknownService = get(services + "NoSuchService");
+        Answer unknownService = get(services + "NoSuchService");
         assertEquals(404, unknownService.status());
         assertFault(unknownService, "SYS.NOT_FOUND");
-        Reply unknownAdmin = get("admin/no-such-thing");
+        Answer unknownAdmin = get("admin/no-such-thing");
         assertEquals(404, unknownAdmin.status());
         assertTrue(unknownAdmin.header("Content-Type").startsWith("application/json"), unknownAdmin.toString());
         assertTrue(unknownAdmin.body().contains("\"code\":\"SYS.NOT_FOUND\""), unknownAdmin.body());
-        Reply elsewhere = get("no-such-page.jsp");
+        Answer elsewhere = get("no-such-page.jsp");
         assertEquals(404, elsewhere.status());
         assertTrue(elsewhere.header("Content-Type").startsWith("text/plain"), elsewhere.toString());
         // 405: the old protocol refuses PUT with sendError, which the error page answers as a SOAP fault.
-        Reply put = send("PUT", services + "EdocService", "x");
+        Answer put = send("PUT", services + "EdocService", "x");
         assertEquals(405, put.status());
         assertFault(put, "SYS.METHOD_NOT_ALLOWED");
         // 401 by sendError keeps the challenge header set before it.
-        Reply unauthorised = RawHttp.send(new URL(base, services + "EdocAdmin/tokens"), "POST",
+        Answer unauthorised = RawHttp.send(new URL(base, services + "EdocAdmin/tokens"), "POST",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 new ByteArrayInputStream("organId=000.00.00.G22".getBytes(StandardCharsets.UTF_8)), 21, false);
         assertEquals(401, unauthorised.status(), unauthorised.toString());
@@ -161,14 +161,14 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
             for (String body : List.of("not xml at all", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/"
                     + "soap/envelope/\"><soap:Body><x:Unclosed xmlns:x=\"urn:x\">", "<!DOCTYPE x [<!ENTITY e "
                     + "SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")) {
-                Reply r = send("POST", services + face, body);
+                Answer r = send("POST", services + face, body);
                 assertNoServerPage(r);
                 assertTrue(r.body().contains("Envelope"), face + " answers in SOAP: " + r);
                 assertFalse(r.body().contains("root:"), "no external entity resolved: " + r.body());
             }
         }
         // 500 from the container: a request whose declared character set does not exist.
-        Reply badCharset = RawHttp.send(new URL(base, services + "DocumentExchange"), "POST",
+        Answer badCharset = RawHttp.send(new URL(base, services + "DocumentExchange"), "POST",
                 Map.of("Content-Type", "text/xml; charset=no-such-charset", "SOAPAction", "\"" + SUBMIT + "\""),
                 new ByteArrayInputStream("<x/>".getBytes(StandardCharsets.UTF_8)), 4, false);
         assertNoServerPage(badCharset);
@@ -204,22 +204,22 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
         }
     }
 
-    private Reply post(String path, GeneratedBody body, boolean chunked) throws Exception {
+    private Answer post(String path, GeneratedBody body, boolean chunked) throws Exception {
         return post(new URL(base, path), body, chunked);
     }
 
-    private Reply post(URL url, GeneratedBody body, boolean chunked) throws Exception {
+    private Answer post(URL url, GeneratedBody body, boolean chunked) throws Exception {
         return RawHttp.send(url, "POST", Map.of("Content-Type", "text/xml; charset=UTF-8",
                 "SOAPAction", "\"" + SUBMIT + "\""), body.open(), chunked ? -1 : body.length(), false);
     }
 
-    private Reply send(String method, String path, String body) throws Exception {
+    private Answer send(String method, String path, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return RawHttp.send(new URL(base, path), method, Map.of("Content-Type", "text/xml; charset=UTF-8",
                 "SOAPAction", "\"" + SUBMIT + "\""), new ByteArrayInputStream(bytes), bytes.length, false);
     }
 
-    private Reply get(String path) throws Exception {
+    private Answer get(String path) throws Exception {
         return RawHttp.send(new URL(base, path), "GET", Map.of(), null, 0, false);
     }
 
@@ -263,19 +263,19 @@ class RequestLimitsOnMicroIT extends AdapterOnMicro {
                 + "</x:content></x:attachment></x:document></x:SubmitDocument>";
     }
 
-    private static void assertRefused(Reply r, int status, String code) {
+    private static void assertRefused(Answer r, int status, String code) {
         assertEquals(status, r.status(), r.toString());
         assertFault(r, code);
     }
 
-    private static void assertFault(Reply r, String code) {
+    private static void assertFault(Answer r, String code) {
         assertNoServerPage(r);
         assertTrue(r.header("Content-Type").startsWith("text/xml"), r.toString());
         assertTrue(r.body().contains("<code>" + code + "</code>"), r.toString());
     }
 
     /** No HTML page, no product or version, no exception class name, no stack trace — in body or headers. */
-    static void assertNoServerPage(Reply r) {
+    static void assertNoServerPage(Answer r) {
         String body = r.body().toLowerCase(Locale.ROOT);
         assertFalse(body.contains("<html"), r.toString());
         assertFalse(body.contains("payara") || body.contains("glassfish") || body.contains("grizzly"), r.toString());

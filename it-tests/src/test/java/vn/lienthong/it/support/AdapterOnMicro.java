@@ -17,10 +17,10 @@ import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 /**
  * Base of the black-box tests on Payara Micro: the real adapter WAR from the build, Micro's HTTPS key and the axis
  * simulator created first, and the demo client the adapter created, connected to the signed WS-Security port.
+ * The suites shared with Payara Server ({@code vn.lienthong.it.suites}) use {@link OnPayaraMicro},
+ * {@link #war()} and {@link #target(URL)} instead.
  */
-@ExtendWith(TlsKeyStoreExtension.class)
-@ExtendWith(AxisSimulatorExtension.class)
-@ExtendWith(ArquillianExtension.class)
+@OnPayaraMicro
 @RunAsClient
 public abstract class AdapterOnMicro {
 
@@ -31,7 +31,17 @@ public abstract class AdapterOnMicro {
 
     @Deployment(testable = false)
     public static WebArchive adapter() {
+        return war();
+    }
+
+    /** The WAR of this build, as Arquillian deploys it on a fresh Micro per test class. */
+    public static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    /** The WAR deployed on Micro at {@code base} (Arquillian's URL of the deployment). */
+    public static AdapterTarget target(URL base) {
+        return new AdapterTarget("Payara Micro", base, AxisSimulatorExtension.dataDir());
     }
 
     @BeforeEach

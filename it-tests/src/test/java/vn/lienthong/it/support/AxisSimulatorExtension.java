@@ -22,7 +22,8 @@ import vn.lienthong.axis.simulator.SystemAccount;
  * counterpart agency system the tests read from. The HMAC secrets are random per run; the adapter's is written
  * to {@code axis-secret} in its data folder, exactly as the launcher does in demo mode.
  *
- * <p>Register it before the Arquillian extension so it runs first.
+ * <p>Register it before the Arquillian extension so it runs first. On Payara Server the simulator lives as long
+ * as the one shared deployment ({@link PayaraServerDeployment} calls {@link #startFresh()} and {@link #stop()}).
  */
 public final class AxisSimulatorExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -38,6 +39,16 @@ public final class AxisSimulatorExtension implements BeforeAllCallback, AfterAll
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        startFresh();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** An empty data folder holding only the adapter's axis secret, and a simulator that knows both systems. */
+    public static synchronized void startFresh() throws Exception {
         Path dataDir = dataDir();
         wipe(dataDir);
         Files.createDirectories(dataDir);
@@ -52,8 +63,7 @@ public final class AxisSimulatorExtension implements BeforeAllCallback, AfterAll
                 .build());
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
+    public static synchronized void stop() {
         if (simulator != null) {
             simulator.close();
             simulator = null;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import vn.lienthong.axis.client.AxisClient;
 import vn.lienthong.axis.client.AxisClientConfig;
@@ -94,18 +95,38 @@ public final class CounterpartSystem implements AutoCloseable {
                 .map(h -> h.businessType() == null ? 0 : h.businessType()).toList();
     }
 
+    /**
+     * The document package {@code documentId} as the counterpart fetches it from its mailbox (the first, if several
+     * carry that id), in a temporary file; empty while it has not arrived.
+     */
+    public Optional<Path> fetchDocument(String documentId) throws Exception {
+        for (ReceivedItem item : client.getReceivedEdocList(MessageType.EDOC)) {
+            if (documentId.equals(header(item.docId()).documentId())) {
+                Path file = Files.createTempFile("fetched", ".edxml");
+                Files.delete(file);
+                client.getEdoc(item.docId(), file);
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Headers of every package of {@code type} in the mailbox; each is fetched once. */
     private List<PackageHeader> headers(MessageType type) throws Exception {
         List<PackageHeader> result = new ArrayList<>();
         for (ReceivedItem item : client.getReceivedEdocList(type)) {
-            PackageHeader h = seen.get(item.docId());
-            if (h == null) {
-                h = fetchHeader(item.docId());
-                seen.put(item.docId(), h);
-            }
-            result.add(h);
+            result.add(header(item.docId()));
         }
         return result;
+    }
+
+    private PackageHeader header(String axisDocId) throws Exception {
+        PackageHeader h = seen.get(axisDocId);
+        if (h == null) {
+            h = fetchHeader(axisDocId);
+            seen.put(axisDocId, h);
+        }
+        return h;
     }
 
     private PackageHeader fetchHeader(String axisDocId) throws Exception {

@@ -1,4 +1,4 @@
-package vn.lienthong.it.hostile;
+package vn.lienthong.it.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -21,12 +21,12 @@ import org.apache.wss4j.dom.message.WSSecTimestamp;
 import org.apache.wss4j.dom.message.WSSecUsernameToken;
 import org.w3c.dom.Document;
 
-import vn.lienthong.it.support.DemoClient;
-
 /**
- * WS-Security envelopes built piece by piece with the WSS4J DOM API, so a scenario can leave out or weaken exactly
- * one element of the profile: no UsernameToken, a digest password, an old Timestamp, a signature by a foreign key,
- * SHA-1, a signature that does not cover the Body.
+ * WS-Security envelopes built piece by piece with the WSS4J DOM API, so a test can send what a well-behaved client
+ * never would, leaving out or weakening exactly one element of the profile: no UsernameToken, a digest password, an
+ * old Timestamp, a signature by a foreign key, SHA-1, a signature that does not cover the Body. The one place the
+ * tests sign by hand ({@link RawSecuredRequest} and the hostile catalogue use it; {@link ExchangeClients} configures
+ * CXF's own WSS4J interceptors instead, as an upgraded product would).
  */
 public final class WsRequests {
 
@@ -52,6 +52,7 @@ public final class WsRequests {
     private String digestAlgorithm = SHA256;
     private boolean signTimestamp = true;
     private boolean signBody = true;
+    private boolean nonce = true;
 
     private WsRequests(String bodyXml) {
         this.bodyXml = bodyXml;
@@ -76,6 +77,14 @@ public final class WsRequests {
         return r;
     }
 
+    /** The UsernameToken profile for any user: UsernameToken and Timestamp, no signature. */
+    public static WsRequests usernameToken(String bodyXml, String user, String password) {
+        WsRequests r = new WsRequests(bodyXml);
+        r.username = user;
+        r.password = password;
+        return r;
+    }
+
     public WsRequests user(String name, String pw) {
         this.username = name;
         this.password = pw;
@@ -84,6 +93,12 @@ public final class WsRequests {
 
     public WsRequests withoutUsernameToken() {
         this.username = null;
+        return this;
+    }
+
+    /** A UsernameToken without Nonce and Created (the signed profile does not need them). */
+    public WsRequests withoutNonce() {
+        this.nonce = false;
         return this;
     }
 
@@ -135,8 +150,10 @@ public final class WsRequests {
                 WSSecUsernameToken ut = new WSSecUsernameToken(header);
                 ut.setPasswordType(passwordType);
                 ut.setUserInfo(username, password);
-                ut.addNonce();
-                ut.addCreated();
+                if (nonce) {
+                    ut.addNonce();
+                    ut.addCreated();
+                }
                 ut.build();
             }
             if (created != null) {

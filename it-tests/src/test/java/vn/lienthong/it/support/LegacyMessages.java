@@ -1,14 +1,18 @@
-package vn.lienthong.it.hostile;
+package vn.lienthong.it.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Old e-doc.vn requests as old QLVB products build them (spec legacy-edoc-soap.md), with holes for attacks. */
+/**
+ * Old e-doc.vn requests as old QLVB products build them (spec legacy-edoc-soap.md), with holes for attacks: the one
+ * place the tests build them (the legacy suite, the hostile catalogue, {@link LegacyClient}). SwA as the old
+ * products send it: {@code start} without angle brackets, "Content-ID:" without a space.
+ */
 public final class LegacyMessages {
 
-    public static final String BOUNDARY = "MIMEBoundaryurn_uuid_hostile0123";
+    public static final String BOUNDARY = "MIMEBoundaryurn_uuid_0123456789";
     public static final String MULTIPART = "multipart/related; type=\"text/xml\"; boundary=\"" + BOUNDARY
             + "\"; start=\"Start\"";
 
@@ -18,6 +22,12 @@ public final class LegacyMessages {
     /** A 512-dialect SendDocument: every MessageHeader field, KeyInfo with OrganId + Token, a Manifest. */
     public static String sendDocument(String from, String to, String number, String token, String subject,
             String otherInfoExtra, String business, String references) {
+        return sendDocument(from, from, to, number, token, subject, otherInfoExtra, business, references);
+    }
+
+    /** As above, authenticated as {@code keyOrgan} (KeyInfo) while sending in the name of {@code from}. */
+    public static String sendDocument(String keyOrgan, String from, String to, String number, String token,
+            String subject, String otherInfoExtra, String business, String references) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                 + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:edXML=\"http://www.e-doc.vn/Schema/\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
@@ -27,7 +37,7 @@ public final class LegacyMessages {
                 + "<edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:From>"
                 + "<edXML:To><edXML:OrganId>" + to + "</edXML:OrganId><edXML:OrganName>Nơi nhận</edXML:OrganName>"
                 + "<edXML:OrganAdd/><edXML:Email/><edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:To>"
-                + "<edXML:DocumentId>" + from + ",2026/11/23," + number + "/VPCP-TTĐT</edXML:DocumentId>"
+                + "<edXML:DocumentId>" + documentId(from, number) + "</edXML:DocumentId>"
                 + "<edXML:Code><edXML:CodeNumber>" + number + "</edXML:CodeNumber>"
                 + "<edXML:CodeNotation>VPCP-TTĐT</edXML:CodeNotation></edXML:Code>"
                 + "<edXML:PromulgationInfo><edXML:Place>Hà Nội</edXML:Place>"
@@ -44,9 +54,14 @@ public final class LegacyMessages {
                 + "<edXML:Timestamp>2026/11/23 09:00:00</edXML:Timestamp></edXML:TraceHeader>"
                 + "<edXML:Bussiness>" + business + "</edXML:Bussiness>"
                 + "</edXML:TraceHeaderList><edXML:ErrorList/>"
-                + "<edXML:Signature><edXML:KeyInfo><edXML:OrganId>" + from + "</edXML:OrganId><edXML:Token>" + token
+                + "<edXML:Signature><edXML:KeyInfo><edXML:OrganId>" + keyOrgan + "</edXML:OrganId><edXML:Token>" + token
                 + "</edXML:Token></edXML:KeyInfo></edXML:Signature></SOAP-ENV:Header>"
                 + "<SOAP-ENV:Body><edXML:Manifest>" + references + "</edXML:Manifest></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    }
+
+    /** The DocumentId of the document {@code number} sent by {@code from} in these requests. */
+    public static String documentId(String from, String number) {
+        return from + ",2026/11/23," + number + "/VPCP-TTĐT";
     }
 
     public static String newDocument() {
@@ -56,6 +71,15 @@ public final class LegacyMessages {
     public static String reference(String cid, String name) {
         return "<edXML:Reference xlink:href=\"cid:" + cid + "\"><edXML:AttachmentName>" + name
                 + "</edXML:AttachmentName></edXML:Reference>";
+    }
+
+    /** Manifest references: cid, name, cid, name, … */
+    public static String refs(String... cidAndName) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cidAndName.length; i += 2) {
+            b.append(reference(cidAndName[i], cidAndName[i + 1]));
+        }
+        return b.toString();
     }
 
     /** Credentials in the body: GetPendingDocumentIds, GetDocument, ConfirmReceived, GetTraces, GetOrganizations. */

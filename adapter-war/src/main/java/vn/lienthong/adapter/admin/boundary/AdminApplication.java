@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 import vn.lienthong.adapter.admin.boundary.AuditAdminResource;
 import vn.lienthong.adapter.admin.boundary.OutboxAdminResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
+import vn.lienthong.adapter.backup.boundary.BackupAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
@@ -20,6 +21,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
-                OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class);
+                OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class,
+                BackupAdminResource.class);
     }
 }

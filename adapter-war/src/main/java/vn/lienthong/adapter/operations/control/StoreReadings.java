@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,9 +19,10 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 /**
  * The store queries behind health and metrics, in plain SQL (H2 and PostgreSQL alike). Grouped counts and two
  * MAX/MIN look-ups; {@link FiguresCache} keeps the result a few seconds so scrapes and probes never pile up work.
+ * A CDI bean, not an EJB: reads need no transaction, and a probe that fails (the database down, or the schema
+ * not migrated yet while the application starts) is a DOWN answer, not a logged EJB system exception.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class StoreReadings {
 
     /** Bounds a probe when the database hangs: readiness must answer, not wait for the pool. */

@@ -71,7 +71,7 @@ class BackupDrillIT {
         try (AxisSimulator sim = simulator(secret)) {
             MicroProcess node = MicroProcess.start("backup-1", work, Workspace.freePort(), settings(data, sim));
             try (node) {
-                node.awaitReady(Duration.ofSeconds(300));
+                node.awaitReady(Duration.ofSeconds(420));
                 AdapterClient client = new AdapterClient(data);
                 Map<String, Instant> acked = new ConcurrentHashMap<>();
                 AtomicBoolean stop = new AtomicBoolean();
@@ -119,7 +119,7 @@ class BackupDrillIT {
         try (AxisSimulator sim = simulator(restoredSecret);
                 MicroProcess node = MicroProcess.start("backup-restored", work, Workspace.freePort(),
                         settings(restored, sim))) {
-            node.awaitReady(Duration.ofSeconds(300));
+            node.awaitReady(Duration.ofSeconds(420));
             AdminCalls admin = new AdminCalls(node.base(), restored);
             var verify = admin.get("audit/verify", true);
             assertEquals(200, verify.statusCode(), verify.body());

@@ -23,21 +23,17 @@ public class FiguresCache {
     private StoreFigures last;
     private long readAtNanos;
 
-    public synchronized StoreFigures get() {
+    /** The figures if they can be read; null when the store does not answer (gauges then read NaN). */
+    public synchronized StoreFigures getOrNull() {
         Duration maxAge = settings.operations().metricsCache();
         if (last == null || System.nanoTime() - readAtNanos > maxAge.toNanos()) {
-            last = readings.read();
+            StoreFigures read = readings.readOrNull();
+            if (read == null) {
+                return null; // not cached: the next call tries again
+            }
+            last = read;
             readAtNanos = System.nanoTime();
         }
         return last;
-    }
-
-    /** The figures if they can be read; null when the store does not answer (the gauges then show nothing new). */
-    public StoreFigures getOrNull() {
-        try {
-            return get();
-        } catch (RuntimeException storeDown) {
-            return null;
-        }
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +21,15 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 /**
  * The store queries behind health and metrics, in plain SQL (H2 and PostgreSQL alike). Grouped counts and two
  * MAX/MIN look-ups; {@link FiguresCache} keeps the result a few seconds so scrapes and probes never pile up work.
- * A CDI bean, not an EJB: reads need no transaction, and a probe that fails (the database down, or the schema
- * not migrated yet while the application starts) is a DOWN answer, not a logged EJB system exception.
+ * Reads need no transaction (SUPPORTS). A failing read (the database down, or the schema not migrated yet while the
+ * application starts) is answered as false / null, not thrown: an exception leaving an EJB is logged with its
+ * stack trace by the container, on every probe.
  */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class StoreReadings {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StoreReadings.class.getName());
 
     /** Bounds a probe when the database hangs: readiness must answer, not wait for the pool. */
     private static final int QUERY_TIMEOUT_MS = 3_000;
@@ -33,13 +39,29 @@ public class StoreReadings {
     @Inject
     AdapterSettings settings;
 
-    /** The database answers a trivial query. */
-    public void ping() {
-        em.createNativeQuery("SELECT 1").setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MS)
-                .getSingleResult();
+    /** Whether the database answers a trivial query. */
+    public boolean ping() {
+        try {
+            em.createNativeQuery("SELECT 1").setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MS)
+                    .getSingleResult();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Readiness: database not answering: " + e);
+            return false;
+        }
     }
 
-    public StoreFigures read() {
+    /** The figures, or null when the store cannot be read now. */
+    public StoreFigures readOrNull() {
+        try {
+            return read();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Store figures not readable: " + e);
+            return null;
+        }
+    }
+
+    private StoreFigures read() {
         OffsetDateTime now = VietnamTime.now();
         Map<String, Map<String, Long>> documents = byFace("SELECT submitted_by, state, COUNT(*) FROM document"
                 + " WHERE direction = 'OUT' GROUP BY submitted_by, state");

@@ -103,8 +103,9 @@ java -Xmx512m ${LIENTHONG_JAVA_OPTS:-} -Dadapter.data.dir="$DATA" -Dadapter.axis
   --deploy "$RUNTIME/lienthong.war" > "$DATA/logs/adapter.log" 2>&1 &
 PIDS+=($!)
 HTTPS="https://localhost:$HTTPS_PORT/lienthong"
-# Ready when the WSDL answers over HTTPS with a certificate that verifies against the demo CA.
-wait_http "$HTTPS/services/DocumentExchange?wsdl" 180 "${PIDS[-1]}" --cacert "$CA_PEM"
+# Ready when MicroProfile readiness answers 200 (application deployed; database, data folder, keys, axis breaker)
+# over HTTPS with a certificate that verifies against the demo CA.
+wait_http "https://localhost:$HTTPS_PORT/health/ready" 180 "${PIDS[-1]}" --cacert "$CA_PEM"
 
 cat <<INFO
 
@@ -113,6 +114,9 @@ Lien thong adapter is running (ready after $((SECONDS - START)) s).
   UsernameToken profile WSDL:          $HTTPS/services/DocumentExchangeTls?wsdl   (HTTPS only)
   Old e-doc.vn protocol WSDL:          $HTTPS/services/EdocService?wsdl
   Admin operations (Bearer token):     $HTTPS/admin/   (token: $DATA/admin-token)
+  Health (liveness / readiness):       https://localhost:$HTTPS_PORT/health/live   /health/ready
+  Metrics (Prometheus text):           https://localhost:$HTTPS_PORT/metrics   (docs/grafana-dashboard.json)
+  Backup / restore:                    scripts/backup.sh   scripts/restore.sh BACKUP NEW_DATA_FOLDER
   CA certificate for TLS clients:      $CA_PEM
   Plain HTTP (all but the UsernameToken profile): http://localhost:$PORT/lienthong/
   Axis simulator:                      http://127.0.0.1:$AXIS_PORT/   (state: http://127.0.0.1:$AXIS_PORT/_sim/state)

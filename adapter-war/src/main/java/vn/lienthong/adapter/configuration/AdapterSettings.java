@@ -124,6 +124,21 @@ public final class AdapterSettings {
     /** Most XML elements in one WS request (CXF {@code org.apache.cxf.stax.maxElementCount}); default 50 000. */
     public static final String MAX_XML_ELEMENTS = "adapter.limits.xml-elements";
 
+    // Health, metrics and backups (issue 13): the operations package reads these through operations().
+    /** Readiness is DOWN when the data folder's file system has less free space than this, MiB; default 512. */
+    public static final String HEALTH_MIN_FREE_MB = "adapter.health.min-free-mb";
+    /**
+     * Readiness is DOWN while the axis breaker is open (the axis unreachable or refusing us). Default true; set
+     * false where a load balancer should keep sending submissions to a node during an axis outage (they queue).
+     */
+    public static final String HEALTH_AXIS_REQUIRED = "adapter.health.axis-required";
+    /** How long the store figures behind readiness and the metrics (one cheap query each) are reused, ms. */
+    public static final String METRICS_CACHE_MS = "adapter.metrics.cache-ms";
+    /** Folder the backups are written to ({@code POST /admin/backup}); default {@code <data>/backups}. */
+    public static final String BACKUP_DIR = "adapter.backup.dir";
+    /** The pg_dump program used to back up a PostgreSQL store; default {@code pg_dump} on the PATH. */
+    public static final String BACKUP_PG_DUMP = "adapter.backup.pg-dump";
+
     private final Path dataDir;
     private final String dbUrl;
     private final String dbUser;
@@ -165,6 +180,7 @@ public final class AdapterSettings {
     private final Duration directorySyncInterval;
     // Alerts (issue 13): their keys, defaults and per-organisation overrides are in AlertSettings.
     private final AlertSettings alerts;
+    private final Operations operations;
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -216,6 +232,17 @@ public final class AdapterSettings {
         directorySyncInterval = Duration.ofMinutes(
                 c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
         alerts = AlertSettings.from(c);
+        operations = new Operations(
+                c.getOptionalValue(HEALTH_MIN_FREE_MB, Long.class).orElse(512L) * 1024 * 1024,
+                c.getOptionalValue(HEALTH_AXIS_REQUIRED, Boolean.class).orElse(true),
+                Duration.ofMillis(c.getOptionalValue(METRICS_CACHE_MS, Long.class).orElse(5_000L)),
+                c.getOptionalValue(BACKUP_DIR, String.class).map(Path::of).orElse(dataDir.resolve("backups")),
+                c.getOptionalValue(BACKUP_PG_DUMP, String.class).orElse("pg_dump"));
+    }
+
+    /** Settings of health, metrics and backups (issue 13), defaults above at their keys. */
+    public record Operations(long minFreeBytes, boolean axisRequired, Duration metricsCache, Path backupDir,
+            String pgDump) {
     }
 
     private static String defaultNodeId() {
@@ -281,6 +308,7 @@ public final class AdapterSettings {
     public Path inboundDir() { return dataDir.resolve("inbound"); }
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }
+    public Operations operations() { return operations; }
 
     @Override
     public String toString() {

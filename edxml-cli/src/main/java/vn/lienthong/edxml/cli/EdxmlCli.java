@@ -27,7 +27,8 @@ public final class EdxmlCli {
             "validate", new ValidateCommand(),
             "sign", new SignCommand(),
             "verify", new VerifyCommand(),
-            "signatures", new SignaturesCommand());
+            "signatures", new SignaturesCommand(),
+            "verify-archive", new VerifyArchiveCommand());
 
     private EdxmlCli() {
     }
@@ -87,6 +88,9 @@ public final class EdxmlCli {
                 "                                       signatures inside each attachment (PDF verified offline,",
                 "                                       other signed formats detected); exit 0 every attachment's",
                 "                                       legal value established, 1 otherwise, 2 unreadable",
+                "  verify-archive [--trust <ca.pem>]... <file.zip>",
+                "                                       a retention archive: signed manifest, every file's SHA-256,",
+                "                                       no unlisted entry; exit 0 intact, 1 not intact, 2 unreadable",
                 "");
     }
 }

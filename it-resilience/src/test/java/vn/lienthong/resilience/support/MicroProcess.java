@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real adapter WAR on Payara Micro as a plain child process, started the way an operator would, so it can
  * be killed like a crashing server ({@link #kill()} = {@code kill -9} of exactly this PID). Output goes to a
- * log file next to the data folder. Readiness is an HTTP probe of the application's WSDL, never a sleep.
+ * log file next to the data folder. Readiness is the adapter's MicroProfile readiness probe, never a sleep.
  */
 public final class MicroProcess implements AutoCloseable {
 
@@ -52,13 +52,16 @@ public final class MicroProcess implements AutoCloseable {
         return new MicroProcess(name, p, port, log);
     }
 
-    /** Waits until the adapter answers its WSDL with 200; returns how long that took. */
+    /**
+     * Waits until {@code /health/ready} answers 200 (application deployed, database, data folder, keys, axis
+     * breaker; README "Health and metrics"); returns how long that took.
+     */
     public Duration awaitReady(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(base() + "services/DocumentExchange?wsdl"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);

@@ -46,6 +46,7 @@ public abstract class AdapterOnMicro {
 
     @BeforeEach
     void connectAsDemoClient() throws Exception {
+        AdapterReadiness.await(base, java.time.Duration.ofSeconds(120)); // /health/ready, not a WSDL probe
         demo = DemoClient.fromDataDir(AxisSimulatorExtension.dataDir());
         service = ExchangeClients.secured(new URL(base, "services/DocumentExchange"), demo, demo.password());
     }

@@ -9,6 +9,7 @@ import vn.lienthong.adapter.admin.boundary.AuditAdminResource;
 import vn.lienthong.adapter.admin.boundary.OutboxAdminResource;
 import vn.lienthong.adapter.alerting.boundary.AlertsAdminResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
+import vn.lienthong.adapter.backup.boundary.BackupAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
@@ -22,6 +23,6 @@ public class AdminApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
                 OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class,
-                AlertsAdminResource.class);
+                AlertsAdminResource.class, BackupAdminResource.class);
     }
 }

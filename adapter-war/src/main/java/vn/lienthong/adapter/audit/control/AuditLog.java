@@ -5,11 +5,13 @@ import java.time.temporal.ChronoUnit;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.audit.entity.AuditEntry;
+import vn.lienthong.adapter.audit.entity.Audited;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
@@ -24,12 +26,18 @@ public class AuditLog {
     EntityManager em;
     @Inject
     AuditKey key;
+    /** Metrics count entries by action, outcome and code (issue 13); observers only count, never throw. */
+    @Inject
+    Event<Audited> audited;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actor, String action, String organId, String outcome, String code, String detail) {
         // Milliseconds: what both databases store exactly, so the chained hash can be recomputed from the row.
         AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
                 action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)), key.get());
+        if (audited != null) { // null where the store tests build an AuditLog by hand
+            audited.fire(new Audited(actor, action, outcome, code));
+        }
     }
 
     private static String cut(String s, int max) {

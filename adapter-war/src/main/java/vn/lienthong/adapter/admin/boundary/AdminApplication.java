@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import vn.lienthong.adapter.admin.boundary.AuditAdminResource;
 import vn.lienthong.adapter.admin.boundary.OutboxAdminResource;
+import vn.lienthong.adapter.statistics.boundary.StatisticsResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 
 /**
@@ -20,6 +21,8 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
-                OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class);
+                OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class,
+                // issue 12: exchange statistics
+                StatisticsResource.class);
     }
 }

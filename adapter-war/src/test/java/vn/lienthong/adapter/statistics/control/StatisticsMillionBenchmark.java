@@ -32,7 +32,7 @@ import vn.lienthong.adapter.store.TestStores;
  * Not part of the test run (only with {@code -Dstats.benchmark=1000000}): seeds that many documents of 2026 into a
  * fresh H2 file database and the embedded PostgreSQL with JDBC batches — 60 % sent, 40 % received, 1–2
  * recipients, a realistic spread of status chains, transport attempts with 5 % retries — then times the statistics
- * queries (each three times; the first run is cold). Results are appended to {@code target/stats-benchmark.txt};
+ * queries (each three times, {@code -Dstats.benchmark.runs} to change; the first run is cold). Results are appended to {@code target/stats-benchmark.txt};
  * docs/benchmarks.md has them. {@code -Dstats.benchmark.db=h2|postgres} picks one database.
  */
 @EnabledIfSystemProperty(named = "stats.benchmark", matches = "\\d+")
@@ -103,8 +103,8 @@ class StatisticsMillionBenchmark {
         queries.add(new Object[] {"a year, one counterpart", StatisticsQuery.range(LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), Granularity.TOTAL).withCounterpart(counterpart(7))});
         for (Object[] q : queries) {
-            long[] ms = new long[3];
-            long[] cpu = new long[3];
+            long[] ms = new long[Integer.getInteger("stats.benchmark.runs", 3)];
+            long[] cpu = new long[ms.length];
             StatisticsResult r = null;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < ms.length; i++) {
@@ -117,8 +117,8 @@ class StatisticsMillionBenchmark {
             }
             long sent = r.rows().stream().mapToLong(x -> x.sent().documents()).sum();
             long received = r.rows().stream().mapToLong(x -> x.received().documents()).sum();
-            report("| %s | %d rows | %,d sent, %,d received | %,d / %,d / %,d ms | %,d / %,d / %,d ms |%n", q[0],
-                    r.rows().size(), sent, received, ms[0], ms[1], ms[2], cpu[0], cpu[1], cpu[2]);
+            report("| %s | %d rows | %,d sent, %,d received | %s ms | %s ms |%n", q[0], r.rows().size(), sent,
+                    received, runs(ms), runs(cpu));
             assertTrue(sent + received > 0, "the seeded year has documents");
         }
     }
@@ -211,6 +211,11 @@ class StatisticsMillionBenchmark {
         t = t.plusSeconds(600 + random.nextInt(5 * 86400));
         s.status(id, organ, "06", t);
         return 3;
+    }
+
+    private static String runs(long[] values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> String.format("%,d", v))
+                .collect(java.util.stream.Collectors.joining(" / "));
     }
 
     private static String loadAverage() {

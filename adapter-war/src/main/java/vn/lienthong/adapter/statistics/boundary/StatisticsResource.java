@@ -1,0 +1,146 @@
+package vn.lienthong.adapter.statistics.boundary;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import vn.lienthong.adapter.audit.control.AuditLog;
+import vn.lienthong.adapter.reception.control.OurOrganisations;
+import vn.lienthong.adapter.statistics.control.CsvExport;
+import vn.lienthong.adapter.statistics.control.ExchangeStatistics;
+import vn.lienthong.adapter.statistics.control.Labels;
+import vn.lienthong.adapter.statistics.control.MonthlyReport;
+import vn.lienthong.adapter.statistics.control.StatisticsRequest;
+import vn.lienthong.adapter.statistics.control.XlsxExport;
+import vn.lienthong.adapter.statistics.entity.Granularity;
+import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
+import vn.lienthong.adapter.statistics.entity.StatisticsResult;
+import vn.lienthong.adapter.vocabulary.Rejection;
+
+/**
+ * Admin: the exchange statistics under {@code /admin/statistics} (bearer token, every call audited by the admin
+ * application's filters). Parameters: {@code from}+{@code to} (ISO dates, both included) or {@code month}
+ * ({@code 2026-11}) or {@code year}; {@code organisation} (repeatable or comma-separated; default all served
+ * here), {@code counterpart}, {@code groupBy=day|month|year|total}, {@code split=organisation,counterpart},
+ * {@code lang=en} for the exports and the report. A refused parameter is HTTP 400 (403 for an organisation the
+ * caller may not see) with {@code {"code","message"}} and an audit entry {@code ADMIN_STATISTICS}/{@code REFUSED}.
+ */
+@Stateless
+@Path("statistics")
+public class StatisticsResource {
+
+    /** The actor the admin bearer token is audited as (admin.boundary.AdminAuthentication.ADMIN). */
+    private static final String ADMIN = "admin";
+    private static final MediaType CSV = MediaType.valueOf("text/csv; charset=utf-8");
+    private static final MediaType XLSX =
+            MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @Inject
+    ExchangeStatistics statistics;
+    @Inject
+    OurOrganisations ours;
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response figures(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("month") String month, @QueryParam("year") String year,
+            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
+            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split) {
+        try {
+            StatisticsQuery q = query(from, to, month, year, organisations, counterpart, groupBy, split);
+            return Response.ok(StatisticsJson.of(statistics.compute(q)), MediaType.APPLICATION_JSON).build();
+        } catch (Rejection r) {
+            return refused(r);
+        }
+    }
+
+    @GET
+    @Path("export.csv")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("month") String month, @QueryParam("year") String year,
+            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
+            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split,
+            @QueryParam("lang") String lang) {
+        try {
+            StatisticsResult r = statistics.compute(query(from, to, month, year, organisations, counterpart,
+                    groupBy, split));
+            StreamingOutput body = out -> new CsvExport(Labels.of(lang)).write(r, out);
+            return download(body, CSV, r, "csv");
+        } catch (Rejection r) {
+            return refused(r);
+        }
+    }
+
+    @GET
+    @Path("export.xlsx")
+    public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("month") String month, @QueryParam("year") String year,
+            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
+            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split,
+            @QueryParam("lang") String lang) {
+        try {
+            StatisticsResult r = statistics.compute(query(from, to, month, year, organisations, counterpart,
+                    groupBy, split));
+            StreamingOutput body = out -> new XlsxExport(Labels.of(lang)).write(r, out);
+            return download(body, XLSX, r, "xlsx");
+        } catch (Rejection r) {
+            return refused(r);
+        }
+    }
+
+    /** The printable monthly report (HTML). */
+    @GET
+    @Path("report")
+    public Response report(@QueryParam("month") String month,
+            @QueryParam("organisation") List<String> organisations, @QueryParam("lang") String lang) {
+        try {
+            YearMonth m = StatisticsRequest.month(month);
+            Set<String> scope = StatisticsRequest.scope(organisations, ours.all(), null);
+            StatisticsQuery q = new StatisticsQuery(scope, null, m.atDay(1), m.atEndOfMonth(), Granularity.TOTAL,
+                    false, false);
+            StatisticsResult summary = statistics.compute(q);
+            StatisticsResult perCounterpart = statistics.compute(q.perCounterpart(true));
+            StreamingOutput body = out -> new MonthlyReport(Labels.of(lang)).write(m, scope, summary,
+                    perCounterpart, out);
+            return Response.ok(body, MediaType.valueOf("text/html; charset=utf-8"))
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .header("X-Content-Type-Options", "nosniff").build();
+        } catch (Rejection r) {
+            return refused(r);
+        }
+    }
+
+    private StatisticsQuery query(String from, String to, String month, String year, List<String> organisations,
+            String counterpart, String groupBy, String split) {
+        // The admin bearer token may see every organisation served here (mayView = null).
+        return StatisticsRequest.parse(from, to, month, year, organisations, counterpart, groupBy, split,
+                ours.all(), null);
+    }
+
+    private static Response download(StreamingOutput body, MediaType type, StatisticsResult r, String extension) {
+        String name = "thong-ke-" + r.query().from() + "_" + r.query().to() + "." + extension;
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private Response refused(Rejection r) {
+        audit.record(ADMIN, "ADMIN_STATISTICS", null, "REFUSED", r.code(), r.field() + ": " + r.getMessage());
+        int status = "STATS.FORBIDDEN_ORGANISATION".equals(r.code()) ? 403 : 400;
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("code", r.code()).add("message", r.getMessage()).build())
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package vn.lienthong.adapter.statistics.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import vn.lienthong.adapter.platform.store.SchemaMigrations;
+import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
+import vn.lienthong.adapter.statistics.entity.StatisticsResult;
+
+/**
+ * The exchange statistics of Decision 28/2018 art. 11, computed from the store on demand (no rollup to keep in
+ * step: see docs/statistics.md for every figure's definition and docs/benchmarks.md for the times on 1,000,000
+ * documents). Callers check which organisations the asker may see before they build the query.
+ *
+ * <pre>
+ * StatisticsResult r = statistics.compute(StatisticsQuery.month(YearMonth.of(2026, 11))
+ *         .forOrganisations(Set.of("000.00.00.G22")).perCounterpart(true));
+ * new XlsxExport(Labels.VI).write(r, out);
+ * </pre>
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ExchangeStatistics {
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    public ExchangeStatistics() {
+        // for the container
+    }
+
+    /** Outside the container (tests, the benchmark): statistics over {@code dataSource}. */
+    public ExchangeStatistics(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public StatisticsResult compute(StatisticsQuery query) {
+        return compute(query, LocalDate.now(VietnamTime.ZONE));
+    }
+
+    /** {@code today} decides which deadlines have passed. */
+    public StatisticsResult compute(StatisticsQuery query, LocalDate today) {
+        try (Connection c = dataSource.getConnection()) {
+            return new StatisticsResult(query, VietnamTime.now(), new StatisticsSql(c, query, today).rows());
+        } catch (SQLException e) {
+            throw new EJBException("Statistics unavailable", e);
+        }
+    }
+}

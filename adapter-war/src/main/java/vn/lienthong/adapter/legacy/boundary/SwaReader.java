@@ -23,10 +23,11 @@ import vn.lienthong.adapter.legacy.control.SpooledPart;
  * Reads an old-protocol request as it streams in: {@code text/xml} (or SOAP 1.2) bodies, or SOAP with
  * Attachments ({@code multipart/related}). The root part is kept in memory up to the envelope limit; every other
  * part is written to a spool file as it arrives and refused the moment it crosses the attachment size limit or
- * the part count limit — the rest of the request is then never read. Tolerates what old clients send: a
+ * the part count limit — the rest of the request is then never read. Public for the SwA parser evaluation in
+ * module {@code benchmarks} (docs/legacy-edoc.md, "Why this SwA reader"). Tolerates what old clients send: a
  * {@code start} without angle brackets, {@code Content-ID:} without a space, no {@code start} at all (first part).
  */
-final class SwaReader {
+public final class SwaReader {
 
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -34,13 +35,13 @@ final class SwaReader {
     private final long maxPartBytes;
     private final int maxParts;
 
-    SwaReader(long maxEnvelopeBytes, long maxPartBytes, int maxParts) {
+    public SwaReader(long maxEnvelopeBytes, long maxPartBytes, int maxParts) {
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.maxPartBytes = maxPartBytes;
         this.maxParts = maxParts;
     }
 
-    SwaMessage read(String contentType, InputStream body, Path spoolDir) throws IOException {
+    public SwaMessage read(String contentType, InputStream body, Path spoolDir) throws IOException {
         SwaMessage message = new SwaMessage(spoolDir);
         try {
             String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);

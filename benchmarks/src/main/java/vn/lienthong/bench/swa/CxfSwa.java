@@ -49,6 +49,9 @@ public final class CxfSwa implements SwaParser {
         if (envelope.length > limits.maxEnvelopeBytes()) {
             throw new IOException("envelope over the limit");
         }
+        // As CXF's own interceptors do: load every part (the count limit is checked here, and each part is cached,
+        // where the size limit applies), then read them.
+        m.getAttachments().size();
         Map<String, Path> parts = new LinkedHashMap<>();
         int index = 0;
         for (Attachment a : m.getAttachments()) {

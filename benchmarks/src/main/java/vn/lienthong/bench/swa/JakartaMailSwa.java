@@ -17,7 +17,8 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Jakarta Mail's MIME parser (Angus Mail, as Payara ships it): {@link MimeMultipart} over the request stream, the
  * root part chosen by the {@code start} parameter (else the first part), {@link MimeBodyPart#getInputStream} for
- * the transfer-decoded content. Jakarta Mail has no part size or count limits, so they are checked after parsing.
+ * the transfer-decoded content, {@link MimeMultipart#isComplete} to refuse a truncated request. Jakarta Mail has no
+ * part size or count limits, so they are checked after parsing; from a plain stream it holds every part in memory.
  */
 public final class JakartaMailSwa implements SwaParser {
 
@@ -51,6 +52,9 @@ public final class JakartaMailSwa implements SwaParser {
             }
         });
         int count = multipart.getCount(); // parses the whole request
+        if (!multipart.isComplete()) { // by default a missing closing delimiter is silently accepted
+            throw new IOException("the request ends before its closing delimiter");
+        }
         String start = SwaParser.plainCid(new ContentType(contentType).getParameter("start"));
         int root = 0;
         for (int i = 0; start != null && i < count; i++) {

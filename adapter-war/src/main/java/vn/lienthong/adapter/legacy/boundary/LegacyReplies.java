@@ -1,9 +1,6 @@
 package vn.lienthong.adapter.legacy.boundary;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -14,8 +11,6 @@ import vn.lienthong.adapter.legacy.control.LegacyFault;
 import vn.lienthong.adapter.legacy.control.LegacyDocument;
 import vn.lienthong.adapter.legacy.control.LegacyOrganisation;
 import vn.lienthong.adapter.legacy.control.LegacyTrace;
-import vn.lienthong.edxml.model.MessageHeader;
-import vn.lienthong.edxml.model.Organization;
 import vn.lienthong.mappings.edoc.EdocMappings;
 
 /**
@@ -162,7 +157,7 @@ public final class LegacyReplies {
             }
             w.writeEndElement();
         }, w -> {
-            messageHeader(w, d.header());
+            new MessageHeaderWriter(mappings).write(w, d.header());
             w.writeStartElement("edXML", "TraceHeaderList", EDXML);
             for (var t : d.traces().traceHeaders()) {
                 w.writeStartElement("edXML", "TraceHeader", EDXML);
@@ -181,79 +176,6 @@ public final class LegacyReplies {
         });
     }
 
-    private void messageHeader(XMLStreamWriter w, MessageHeader h) throws XMLStreamException {
-        w.writeStartElement("edXML", "MessageHeader", EDXML);
-        organisation(w, "From", h.from());
-        for (Organization to : h.to()) {
-            organisation(w, "To", to);
-        }
-        text(w, "DocumentId", h.documentId());
-        w.writeStartElement("edXML", "Code", EDXML);
-        text(w, "CodeNumber", h.code() == null ? null : h.code().codeNumber());
-        text(w, "CodeNotation", h.code() == null ? null : h.code().codeNotation());
-        w.writeEndElement();
-        w.writeStartElement("edXML", "PromulgationInfo", EDXML);
-        text(w, "Place", h.promulgationInfo() == null ? null : h.promulgationInfo().place());
-        text(w, "PromulgationDate", date(h.promulgationInfo() == null ? null : h.promulgationInfo().promulgationDate()));
-        w.writeEndElement();
-        w.writeStartElement("edXML", "DocumentType", EDXML);
-        text(w, "Type", h.documentType() == null || h.documentType().type() == null ? null
-                : h.documentType().type().toString());
-        text(w, "TypeName", h.documentType() == null ? null : h.documentType().typeName());
-        w.writeEndElement();
-        text(w, "Subject", h.subject());
-        text(w, "Content", h.content());
-        w.writeStartElement("edXML", "SignerInfo", EDXML);
-        text(w, "Competence", h.signerInfo() == null ? null : h.signerInfo().competence());
-        text(w, "Position", h.signerInfo() == null ? null : h.signerInfo().position());
-        text(w, "FullName", h.signerInfo() == null ? null : h.signerInfo().fullName());
-        w.writeEndElement();
-        text(w, "DueDate", date(h.dueDate()));
-        w.writeStartElement("edXML", "ToPlaces", EDXML);
-        for (String place : h.toPlaces()) {
-            text(w, "Place", place);
-        }
-        w.writeEndElement();
-        var o = h.otherInfo();
-        w.writeStartElement("edXML", "OtherInfo", EDXML);
-        text(w, "Priority", o == null || o.priority() == null ? "0" : o.priority().toString());
-        text(w, "SphereOfPromulgation", o == null ? null : o.sphereOfPromulgation());
-        text(w, "TyperNotation", o == null ? null : o.typerNotation());
-        text(w, "PromulgationAmount", o == null || o.promulgationAmount() == null ? "1" : o.promulgationAmount().toString());
-        text(w, "PageAmount", o == null || o.pageAmount() == null ? "1" : o.pageAmount().toString());
-        w.writeStartElement("edXML", "Appendixes", EDXML);
-        if (o != null) {
-            for (String a : o.appendixes()) {
-                text(w, "Appendix", a);
-            }
-        }
-        w.writeEndElement();
-        w.writeEndElement();
-        text(w, "SteeringType", h.steeringType() == null ? "0" : h.steeringType().toString());
-        w.writeEndElement();
-    }
-
-    private static void organisation(XMLStreamWriter w, String name, Organization o) throws XMLStreamException {
-        w.writeStartElement("edXML", name, EDXML);
-        text(w, "OrganId", o == null ? null : o.organId());
-        text(w, "OrganizationInCharge", o == null ? null : o.organizationInCharge());
-        text(w, "OrganName", o == null ? null : o.organName());
-        text(w, "OrganAdd", o == null ? null : o.organAdd());
-        text(w, "Email", o == null ? null : o.email());
-        text(w, "Telephone", o == null ? null : o.telephone());
-        text(w, "Fax", o == null ? null : o.fax());
-        text(w, "Website", o == null ? null : o.website());
-        w.writeEndElement();
-    }
-
-    private String date(LocalDate d) {
-        return d == null ? null : mappings.dateFormat().format(d);
-    }
-
-    String timestamp(LocalDateTime t) {
-        return t == null ? null : mappings.timestampFormat().format(t);
-    }
-
     private static void report(XMLStreamWriter w, List<LegacyFault.LegacyError> errors) throws XMLStreamException {
         w.writeStartElement("edXML", "Report", EDXML);
         text(w, "IsSuccess", Boolean.toString(errors.isEmpty()));
@@ -269,7 +191,7 @@ public final class LegacyReplies {
     }
 
     /** An element in the edXML namespace; null text is written as an empty element, as the later hub did. */
-    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+    static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         if (value == null || value.isEmpty()) {
             w.writeEmptyElement("edXML", name, EDXML);
             return;
@@ -308,9 +230,5 @@ public final class LegacyReplies {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Cannot write a reply", e);
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

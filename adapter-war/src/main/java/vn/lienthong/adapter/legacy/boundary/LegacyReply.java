@@ -5,7 +5,7 @@ import java.util.List;
 import vn.lienthong.adapter.legacy.control.LegacyDocument;
 
 /** What goes back: the envelope and, for GetDocument, the files to attach as SwA parts. */
-record LegacyReply(byte[] envelope, List<LegacyDocument.File> attachments, boolean soap12) {
+public record LegacyReply(byte[] envelope, List<LegacyDocument.File> attachments, boolean soap12) {
 
     LegacyReply(byte[] envelope, List<LegacyDocument.File> attachments) {
         this(envelope, attachments, false);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import vn.lienthong.adapter.legacy.control.SpooledPart;
 
 /** A received old-protocol request: the envelope bytes and the spooled attachment parts, by Content-ID. */
-final class SwaMessage implements AutoCloseable {
+public final class SwaMessage implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SwaMessage.class.getName());
 
@@ -24,7 +24,7 @@ final class SwaMessage implements AutoCloseable {
         this.spoolDir = spoolDir;
     }
 
-    byte[] envelope() {
+    public byte[] envelope() {
         return envelope;
     }
 
@@ -32,7 +32,7 @@ final class SwaMessage implements AutoCloseable {
         envelope = bytes;
     }
 
-    Map<String, SpooledPart> parts() {
+    public Map<String, SpooledPart> parts() {
         return parts;
     }
 

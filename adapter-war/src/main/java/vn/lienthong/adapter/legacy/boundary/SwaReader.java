@@ -1,12 +1,9 @@
 package vn.lienthong.adapter.legacy.boundary;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +20,31 @@ import vn.lienthong.adapter.legacy.control.SpooledPart;
  * Reads an old-protocol request as it streams in: {@code text/xml} (or SOAP 1.2) bodies, or SOAP with
  * Attachments ({@code multipart/related}). The root part is kept in memory up to the envelope limit; every other
  * part is written to a spool file as it arrives and refused the moment it crosses the attachment size limit or
- * the part count limit — the rest of the request is then never read. Tolerates what old clients send: a
- * {@code start} without angle brackets, {@code Content-ID:} without a space, no {@code start} at all (first part).
+ * the part count limit — the rest of the request is then never read; a request that ends before its closing
+ * delimiter is refused. The byte level (delimiters, windows, limits) is {@link MimeScanner}; this class reads part
+ * headers, picks the root and decodes. Tolerates what old clients send: CRLF or bare LF line ends, a {@code start}
+ * without angle brackets or none at all (first part), {@code Content-ID:} without a space, {@code <cid:…>} ids,
+ * base64, binary and 8bit parts, preamble, epilogue and padding after a delimiter. Chosen over CXF's and Jakarta
+ * Mail's MIME parsers by measurement (docs/legacy-edoc.md, "Why this SwA reader"); public for that evaluation in
+ * module {@code benchmarks}.
  */
-final class SwaReader {
+public final class SwaReader {
 
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** RFC 2046 allows 70; a longer one is refused rather than searched for. */
+    private static final int MAX_BOUNDARY_CHARS = 200;
 
     private final long maxEnvelopeBytes;
     private final long maxPartBytes;
     private final int maxParts;
 
-    SwaReader(long maxEnvelopeBytes, long maxPartBytes, int maxParts) {
+    public SwaReader(long maxEnvelopeBytes, long maxPartBytes, int maxParts) {
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.maxPartBytes = maxPartBytes;
         this.maxParts = maxParts;
     }
 
-    SwaMessage read(String contentType, InputStream body, Path spoolDir) throws IOException {
+    public SwaMessage read(String contentType, InputStream body, Path spoolDir) throws IOException {
         SwaMessage message = new SwaMessage(spoolDir);
         try {
             String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -64,23 +68,20 @@ final class SwaReader {
     private void readMultipart(String contentType, InputStream body, SwaMessage message) throws IOException {
         Map<String, String> params = parameters(contentType);
         String boundary = params.get("boundary");
-        if (boundary == null || boundary.isEmpty()) {
-            throw new LegacyFault(LegacyCodes.BAD_ENVELOPE, "multipart/related without a boundary");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_CHARS) {
+            throw new LegacyFault(LegacyCodes.BAD_ENVELOPE, "multipart/related without a usable boundary");
         }
         String start = stripAngles(params.get("start"));
-        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        // The first boundary has no CRLF before it: add one so every delimiter looks the same.
-        InputStream in = new BufferedInputStream(new SequenceInputStream(
-                new ByteArrayInputStream(new byte[] {'\r', '\n'}), body), 64 * 1024);
-        copyUntil(in, delimiter, OutputStream.nullOutputStream(), Long.MAX_VALUE, null); // preamble
+        MimeScanner in = new MimeScanner(body, boundary);
+        in.copyToDelimiter(OutputStream.nullOutputStream(), Long.MAX_VALUE, null); // preamble
         int attachments = 0;
         while (!afterDelimiterIsEnd(in)) {
             Map<String, String> headers = readHeaders(in);
             String cid = stripAngles(headers.get("content-id"));
-            boolean root = message.envelope() == null && (start == null ? true : start.equals(cid));
+            boolean root = message.envelope() == null && (start == null || start.equals(cid));
             if (root) {
                 ByteArrayOutputStream xml = new ByteArrayOutputStream();
-                if (!copyUntil(in, delimiter, xml, maxEnvelopeBytes, LegacyCodes.ENVELOPE_TOO_LARGE)) {
+                if (!in.copyToDelimiter(xml, maxEnvelopeBytes, LegacyCodes.ENVELOPE_TOO_LARGE)) {
                     throw new LegacyFault(LegacyCodes.BAD_ENVELOPE, "The multipart request ends inside a part");
                 }
                 message.envelope(decodeIfBase64(headers, xml.toByteArray()));
@@ -95,12 +96,12 @@ final class SwaReader {
             if (message.parts().containsKey(cid)) {
                 throw new LegacyFault(LegacyCodes.UNREFERENCED_ATTACHMENT, "Two attachment parts share Content-ID " + cid);
             }
-            message.parts().put(cid, spool(in, delimiter, headers, cid, message.spoolDir(), attachments));
+            message.parts().put(cid, spool(in, headers, cid, message.spoolDir(), attachments));
         }
     }
 
-    private SpooledPart spool(InputStream in, byte[] delimiter, Map<String, String> headers, String cid, Path dir,
-            int index) throws IOException {
+    private SpooledPart spool(MimeScanner in, Map<String, String> headers, String cid, Path dir, int index)
+            throws IOException {
         Files.createDirectories(dir);
         Path raw = dir.resolve(index + ".raw");
         boolean base64 = "base64".equalsIgnoreCase(trim(headers.get("content-transfer-encoding")));
@@ -108,7 +109,7 @@ final class SwaReader {
         long rawLimit = base64 ? maxPartBytes / 3 * 4 + maxPartBytes / 38 + 1024 : maxPartBytes;
         boolean complete;
         try (OutputStream out = Files.newOutputStream(raw)) {
-            complete = copyUntil(in, delimiter, out, rawLimit, LegacyCodes.ATTACHMENT_TOO_LARGE);
+            complete = in.copyToDelimiter(out, rawLimit, LegacyCodes.ATTACHMENT_TOO_LARGE);
         }
         if (!complete) {
             throw new LegacyFault(LegacyCodes.BAD_ENVELOPE, "The multipart request ends inside part " + cid);
@@ -154,56 +155,8 @@ final class SwaReader {
         return bytes;
     }
 
-    /**
-     * Copies bytes up to (not including) the next delimiter. The delimiter starts with CR and contains no other
-     * CR (RFC 2046 boundaries have none), so a mismatch can only restart a match at a CR.
-     *
-     * @return false when the stream ended before a delimiter
-     */
-    static boolean copyUntil(InputStream in, byte[] delimiter, OutputStream out, long limit, String code)
-            throws IOException {
-        int matched = 0;
-        long written = 0;
-        byte[] buf = new byte[8192];
-        int len = 0;
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == (delimiter[matched] & 0xff)) {
-                if (++matched == delimiter.length) {
-                    out.write(buf, 0, len);
-                    return true;
-                }
-                continue;
-            }
-            if (matched > 0) {
-                for (int i = 0; i < matched; i++) {
-                    len = put(buf, len, delimiter[i], out);
-                }
-                written += matched;
-                matched = b == (delimiter[0] & 0xff) ? 1 : 0;
-                if (matched == 1) {
-                    continue;
-                }
-            }
-            len = put(buf, len, (byte) b, out);
-            if (++written > limit) {
-                throw new LegacyFault(code, "A part of the request is larger than " + limit + " bytes");
-            }
-        }
-        return false;
-    }
-
-    private static int put(byte[] buf, int len, byte b, OutputStream out) throws IOException {
-        if (len == buf.length) {
-            out.write(buf, 0, len);
-            len = 0;
-        }
-        buf[len] = b;
-        return len + 1;
-    }
-
     /** After a delimiter: "--" closes the message; otherwise skip to the end of the line. */
-    private static boolean afterDelimiterIsEnd(InputStream in) throws IOException {
+    private static boolean afterDelimiterIsEnd(MimeScanner in) throws IOException {
         int a = in.read();
         if (a < 0) {
             return true;
@@ -219,7 +172,7 @@ final class SwaReader {
         return b < 0;
     }
 
-    private static Map<String, String> readHeaders(InputStream in) throws IOException {
+    private static Map<String, String> readHeaders(MimeScanner in) throws IOException {
         Map<String, String> headers = new HashMap<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int total = 0;

@@ -286,7 +286,7 @@ class AuthorisationCoverageTest {
                 return false;
             }
         };
-        EdocEndpoint endpoint = LegacyRecallFlowTest.inject(new EdocEndpoint(), Map.of("tokens", tokens,
+        EdocEndpoint endpoint = LegacyWiring.endpoint(Map.of("tokens", tokens,
                 "audit", store.audit, "authority", store.authority));
         boolean swa = request.startsWith("--");
         byte[] raw = (swa ? request.replace("\r\n", "\n").replace("\n", "\r\n") : request)

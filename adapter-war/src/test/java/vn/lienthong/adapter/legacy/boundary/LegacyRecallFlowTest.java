@@ -98,7 +98,7 @@ class LegacyRecallFlowTest {
                 "numbers", inject(new LegacyNumbers(), Map.of("em", em))));
         LegacyTokens tokens = inject(new LegacyTokens(), Map.of("em", em, "throttle", new LoginThrottle(), "audit", audit,
                 "authority", authority));
-        endpoint = inject(new EdocEndpoint(), Map.of("tokens", tokens, "exchange", exchange, "authority", authority,
+        endpoint = LegacyWiring.endpoint(Map.of("tokens", tokens, "exchange", exchange, "authority", authority,
                 "audit", audit));
 
         tx(() -> tokens.issueByAdmin(G22, List.of(), BusinessRequests.TOKEN));

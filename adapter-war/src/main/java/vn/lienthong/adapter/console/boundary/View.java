@@ -43,7 +43,8 @@ final class View {
     }
 
     String page(String titleKey, String content) {
-        String here = request.getRequestURI();
+        // After a POST the language link leads to the dashboard: the action's address answers POST only.
+        String here = "GET".equals(request.getMethod()) ? request.getRequestURI() : base + "/";
         String other = ConsoleText.EN.equals(text.lang()) ? ConsoleText.VI : ConsoleText.EN;
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html><html lang=\"").append(text.lang()).append("\"><head><meta charset=\"utf-8\">")

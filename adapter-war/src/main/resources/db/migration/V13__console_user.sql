@@ -11,3 +11,10 @@ CREATE TABLE console_user (
     created_by    VARCHAR(100) NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- The console's dashboard counts per day and its document list (newest first) read these by time range; the
+-- organisation scope of non-administrators and completeness per counterpart read recipients by organisation.
+CREATE INDEX ix_console_document_created ON document (created_at);
+CREATE INDEX ix_console_attempt_time ON transport_attempt (attempted_at);
+CREATE INDEX ix_console_status_recorded ON status_event (recorded_at);
+CREATE INDEX ix_console_recipient_organ ON recipient (organ_id, document_ref);

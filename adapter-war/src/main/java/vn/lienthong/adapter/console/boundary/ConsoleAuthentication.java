@@ -65,7 +65,9 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             if (path.equals(LOGIN) && "POST".equals(request.getMethod())) {
-                return signIn(request, context);
+                AuthenticationStatus status = signIn(request, context);
+                ConsoleSession.sameSiteStrict(response);
+                return status;
             }
             String name = ConsoleSession.user(request);
             if (name != null) {

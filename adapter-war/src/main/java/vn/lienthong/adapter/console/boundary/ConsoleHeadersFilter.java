@@ -44,6 +44,9 @@ public class ConsoleHeadersFilter extends HttpFilter {
             ErrorReply.write(request, response, 413, "LIMIT.REQUEST_SIZE", null, "The request is too large");
             return;
         }
+        // The session exists before the page is written, so its cookie can be completed here (SameSite).
+        request.getSession(true);
+        ConsoleSession.sameSiteStrict(response);
         chain.doFilter(request, response);
     }
 }

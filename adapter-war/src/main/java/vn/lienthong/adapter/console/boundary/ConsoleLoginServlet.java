@@ -5,6 +5,7 @@ import static vn.lienthong.adapter.console.boundary.Html.esc;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * before any servlet; a refused sign-in comes back here with its code ({@code ?e=AUTH.PASSWORD}), shown on the
  * page. Over plain HTTP the page says HTTPS is required: the session cookie is {@code Secure}.
  */
+// Open to everyone: more specific than the console servlet's /console/* constraint, which would otherwise send
+// the sign-in page (and its style sheet) to the sign-in page for ever.
+@ServletSecurity
 @WebServlet(name = "console-login", urlPatterns = ConsoleAuthentication.LOGIN)
 public class ConsoleLoginServlet extends HttpServlet {
 

@@ -49,6 +49,24 @@ final class ConsoleSession {
                 expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Payara 6 ignores {@code SessionCookieConfig.setAttribute("SameSite", …)} (tried: the cookie came without it),
+     * so the session cookie this response sets is repeated with {@code SameSite=Strict}; browsers keep the last
+     * Set-Cookie of a name. Call after anything that may have created or renewed the session.
+     */
+    static void sameSiteStrict(jakarta.servlet.http.HttpServletResponse response) {
+        String prefix = ConsoleSessionCookie.COOKIE + "=";
+        String issued = null;
+        for (String h : response.getHeaders("Set-Cookie")) {
+            if (h.startsWith(prefix)) {
+                issued = h;
+            }
+        }
+        if (issued != null && !issued.toLowerCase(java.util.Locale.ROOT).contains("samesite")) {
+            response.addHeader("Set-Cookie", issued + "; SameSite=Strict");
+        }
+    }
+
     static String user(HttpServletRequest request) {
         HttpSession s = request.getSession(false);
         return s == null ? null : (String) s.getAttribute(USER);

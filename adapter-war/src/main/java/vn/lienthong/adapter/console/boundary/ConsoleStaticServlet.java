@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * The console's style sheet, its one script and Chart.js (from the WebJar on the class path, Maven Central; no
  * download at run time, no CDN). A fixed list: nothing else on the class path can be fetched through here.
  */
+// Open to everyone: more specific than the console servlet's /console/* constraint, which would otherwise send
+// the sign-in page (and its style sheet) to the sign-in page for ever.
+@ServletSecurity
 @WebServlet(name = "console-static", urlPatterns = ConsoleAuthentication.PREFIX + "/static/*")
 public class ConsoleStaticServlet extends HttpServlet {
 

@@ -77,10 +77,10 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                 }
                 request.getSession().invalidate();
             }
-            return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN) : context.doNothing();
+            return context.isProtected() ? seeOther(context, request.getContextPath() + LOGIN) : context.doNothing();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Console sign-in failed", e);
-            return context.redirect(request.getContextPath() + LOGIN + "?e=SYS.INTERNAL");
+            return seeOther(context, request.getContextPath() + LOGIN + "?e=SYS.INTERNAL");
         }
     }
 
@@ -117,14 +117,27 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         session.setAttribute(ConsoleSession.USER, result.getCallerPrincipal().getName());
         ConsoleSession.rotateCsrf(session);
         audit.record(ConsoleCaller.ACTOR_PREFIX + username, AUDIT_LOGIN, null, "OK", null, "client=" + address);
-        return context.redirect(request.getContextPath() + PREFIX + "/");
+        return seeOther(context, request.getContextPath() + PREFIX + "/");
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpMessageContext context, String code,
             String username, String reason) {
         audit.record(username == null ? null : ConsoleCaller.ACTOR_PREFIX + username, AUDIT_LOGIN, null, "REFUSED",
                 code, reason + "; client=" + request.getRemoteAddr());
-        return context.redirect(request.getContextPath() + LOGIN + "?e=" + code);
+        return seeOther(context, request.getContextPath() + LOGIN + "?e=" + code);
+    }
+
+    /**
+     * A bodiless 303 to {@code location} (relative to the host). {@code HttpMessageContext.redirect} would answer
+     * with the container's small HTML page, which names no product but is still a server page.
+     */
+    private static AuthenticationStatus seeOther(HttpMessageContext context, String location) {
+        HttpServletResponse response = context.getResponse();
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(0);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private boolean overTls(HttpServletRequest request) {

@@ -97,10 +97,11 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             b.screenshot("outbox");
             b.find("#dead-list tr[data-document-id='" + deadId + "'] a.doc-link").click();
             assertEquals("DEAD", b.text("#doc-state"));
+            String deadPage = b.driver.getCurrentUrl();
             b.find("#requeue").click();
             assertTrue(b.present("#action-result"), "re-queued");
             Await.until("the re-queued document sent", WAIT, () -> {
-                b.driver.navigate().refresh();
+                b.driver.get(deadPage); // not a refresh: that would send the re-queue form again
                 return Optional.of(b.text("#doc-state")).filter("SENT"::equals);
             });
 

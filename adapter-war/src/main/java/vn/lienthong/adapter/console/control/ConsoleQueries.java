@@ -287,15 +287,18 @@ public class ConsoleQueries {
     // ---------------------------------------------------------------- scope
 
     /**
-     * The query with the caller's scope appended to its WHERE clause ({@code d} is the document alias): the
-     * sender, or a recipient, among the caller's organisations.
+     * The query with the caller's scope added to its WHERE clause, before any ORDER BY ({@code d} is the document
+     * alias): the sender, or a recipient, among the caller's organisations.
      */
     private <T> TypedQuery<T> scoped(ConsoleCaller caller, String jpql, Class<T> type) {
         if (caller.all()) {
             return em.createQuery(jpql, type);
         }
-        return em.createQuery(jpql + " AND (d.senderOrganId IN :organs OR EXISTS (SELECT rs.id FROM Recipient rs"
-                + " WHERE rs.document = d AND rs.organId IN :organs))", type)
+        int order = jpql.indexOf(" ORDER BY ");
+        String where = order < 0 ? jpql : jpql.substring(0, order);
+        String orderBy = order < 0 ? "" : jpql.substring(order);
+        return em.createQuery(where + " AND (d.senderOrganId IN :organs OR EXISTS (SELECT rs.id FROM Recipient rs"
+                + " WHERE rs.document = d AND rs.organId IN :organs))" + orderBy, type)
                 .setParameter("organs", organsOrNone(caller));
     }
 

@@ -125,6 +125,8 @@ Lien thong adapter is running (ready after $((SECONDS - START)) s).
   Demo client credentials:             $DATA/demo-credentials.properties
 $(sed -e '/^#/d' -e 's/^/      /' "$DATA/demo-credentials.properties")
   Counterpart agency played by the simulator: $COUNTERPART_ORGAN
+  Operations console (browser, HTTPS): $HTTPS/console/
+      login: $(sed -n 's/^username=//p' "$KEYS/console-admin.properties" 2>/dev/null)   password: $(sed -n 's/^password=//p' "$KEYS/console-admin.properties" 2>/dev/null)   (administrator; $KEYS/console-admin.properties)
 Press Ctrl-C to stop.
 INFO
 wait -n "${PIDS[@]}" || true

@@ -1,0 +1,269 @@
+package vn.lienthong.it.micro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+import vn.lienthong.axis.simulator.FaultMode;
+import vn.lienthong.axis.simulator.FaultRule;
+import vn.lienthong.it.support.AdapterOnMicro;
+import vn.lienthong.it.support.Await;
+import vn.lienthong.it.support.AxisSimulatorExtension;
+import vn.lienthong.it.support.ConsoleBrowser;
+import vn.lienthong.it.support.Documents;
+import vn.lienthong.it.support.TlsKeyStoreExtension;
+import vn.lienthong.ws.exchange.v1.SubmitDocument;
+
+/**
+ * The operations console as a person uses it, in a real headless Chromium against the real WAR on Payara Micro
+ * over HTTPS: sign in, find a document sent through the SOAP face and watch its statuses arrive, re-queue a dead
+ * document, and the refusals — a viewer may not act nor see other organisations, a form without its token is
+ * refused, wrong passwords lock the account. Screenshots of the main pages go to target/console-screenshots.
+ */
+class ConsoleOnMicroIT extends AdapterOnMicro {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void browserInstalled() {
+        ConsoleBrowser.requireInstalled();
+    }
+
+    @Test
+    void anAdministratorFollowsADocumentAndRequeuesADeadOne() throws Exception {
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            b.driver.get(console("login").toString());
+            b.screenshot("login");
+            signIn(b, admin().getProperty("username"), "not-the-password");
+            assertEquals("AUTH.PASSWORD", b.text("#refusal-code"));
+
+            signIn(b, admin().getProperty("username"), admin().getProperty("password"));
+            assertTrue(b.text("#who").startsWith("demo-admin"), "signed in: " + b.text("#who"));
+            Cookie session = b.driver.manage().getCookieNamed("LTCONSOLE");
+            assertNotNull(session, "session cookie");
+            assertTrue(session.isHttpOnly() && session.isSecure(), "HttpOnly and Secure");
+            assertEquals("Strict", session.getSameSite());
+
+            // A document sent through the SOAP face, found by its id, its statuses arriving on its page.
+            SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.PLAYED_ORGAN);
+            String documentId = service.submitDocument(request).getDocumentId();
+            b.driver.get(console("documents").toString());
+            b.find("input[name=number]").sendKeys(request.getDocument().getCodeNumber());
+            b.find("#search-submit").click();
+            assertTrue(b.present("tr[data-document-id='" + documentId + "']"), "found by its number");
+            b.screenshot("documents");
+            b.find("tr[data-document-id='" + documentId + "'] a.doc-link").click();
+            assertEquals(documentId, b.text("#doc-id"));
+            Await.until("status 06 of the recipient on the page", WAIT, () -> {
+                b.driver.navigate().refresh();
+                return Optional.of(b.text("#recipients tr[data-organ='" + AxisSimulatorExtension.PLAYED_ORGAN
+                        + "'] td.status")).filter("06"::equals);
+            });
+            List<String> statuses = b.driver.findElements(By.cssSelector("#timeline tr[data-kind=STATUS]")).stream()
+                    .map(e -> e.getAttribute("data-code")).toList();
+            assertEquals(List.of("01", "03", "04", "05", "06"), statuses);
+            assertTrue(b.present("#timeline tr[data-kind=ACCEPTED]") && b.present("#timeline tr[data-kind=ATTEMPT]"));
+            assertEquals("SENT", b.text("#doc-state"));
+            assertEquals("INTACT", b.text("#doc-package-check"));
+            assertEquals("VALID", b.text("#doc-signature"));
+            assertTrue(b.text("#doc-created").endsWith("+07:00"), "Vietnam time: " + b.text("#doc-created"));
+            b.screenshot("document");
+
+            // The axis refuses one package: the document is dead, an administrator re-queues it, it goes out.
+            AxisSimulatorExtension.simulator().faults()
+                    .add(FaultRule.of(FaultMode.FAIL).on("sendEdoc").answer("INVALID_PACKAGE", "refused").times(1));
+            String deadId = service.submitDocument(Documents.newDocument(demo.organId(),
+                    AxisSimulatorExtension.PLAYED_ORGAN)).getDocumentId();
+            Await.until("the refused document in the outbox's dead list", WAIT, () -> {
+                b.driver.get(console("outbox").toString());
+                return Optional.of(b.present("#dead-list tr[data-document-id='" + deadId + "']")).filter(x -> x);
+            });
+            b.screenshot("outbox");
+            b.find("#dead-list tr[data-document-id='" + deadId + "'] a.doc-link").click();
+            assertEquals("DEAD", b.text("#doc-state"));
+            String deadPage = b.driver.getCurrentUrl();
+            b.find("#requeue").click();
+            assertTrue(b.present("#action-result"), "re-queued");
+            Await.until("the re-queued document sent", WAIT, () -> {
+                b.driver.get(deadPage); // not a refresh: that would send the re-queue form again
+                return Optional.of(b.text("#doc-state")).filter("SENT"::equals);
+            });
+
+            // The dashboard: counts, the chart drawn by Chart.js under the CSP, completeness.
+            b.driver.get(console("").toString());
+            assertTrue(Long.parseLong(b.text("#sent-today")) >= 2, "sent today: " + b.text("#sent-today"));
+            Await.until("the chart drawn", WAIT, () -> Optional.ofNullable(
+                    b.find("#daily-chart").getAttribute("data-drawn")));
+            assertTrue(b.present("#completeness tbody tr"), "completeness per counterpart");
+            b.screenshot("dashboard");
+
+            // Every console action is in the audit trail with the user's name.
+            b.driver.get(console("audit?actor=console:demo-admin").toString());
+            String audit = b.text("#audit");
+            assertTrue(audit.contains("CONSOLE_REQUEUE") && audit.contains("CONSOLE_LOGIN"), audit);
+            b.find("#verify").click();
+            assertEquals("INTACT", b.text("#chain-state"));
+            b.screenshot("audit");
+
+            // English on request.
+            b.find("#lang").click();
+            assertEquals("Dashboard", b.text("main h1"));
+            b.driver.get(console("credentials").toString());
+            b.screenshot("credentials");
+        }
+    }
+
+    @Test
+    void aViewerMayNeitherActNorSeeOtherOrganisations() throws Exception {
+        String deadKey;
+        String viewerPassword;
+        String strangerPassword;
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            signIn(b, admin().getProperty("username"), admin().getProperty("password"));
+            viewerPassword = createUser(b, "viewer-g22", "viewer", demo.organId());
+            strangerPassword = createUser(b, "viewer-z99", "viewer", "000.00.00.Z99");
+            b.screenshot("users");
+            AxisSimulatorExtension.simulator().faults()
+                    .add(FaultRule.of(FaultMode.FAIL).on("sendEdoc").answer("INVALID_PACKAGE", "refused").times(1));
+            String deadId = service.submitDocument(Documents.newDocument(demo.organId(),
+                    AxisSimulatorExtension.PLAYED_ORGAN)).getDocumentId();
+            deadKey = Await.until("the refused document dead", WAIT, () -> {
+                b.driver.get(console("outbox").toString());
+                List<WebElement> link = b.driver.findElements(
+                        By.cssSelector("#dead-list tr[data-document-id='" + deadId + "'] a.doc-link"));
+                return link.isEmpty() ? Optional.empty() : Optional.of(link.get(0).getAttribute("href"));
+            });
+        }
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            signIn(b, "viewer-g22", viewerPassword);
+            b.driver.get(deadKey);
+            assertEquals("DEAD", b.text("#doc-state"));
+            assertFalse(b.present("#requeue") || b.present("#recall"), "no action for a viewer");
+            b.driver.get(console("outbox").toString());
+            assertFalse(b.present("button.requeue"));
+            // A forged re-queue with the right form token: refused by role, the document stays dead.
+            postWithToken(b, deadKey + "/requeue", true);
+            assertEquals("AUTH.ROLE", b.text("#refusal-code"));
+            b.driver.get(deadKey);
+            assertEquals("DEAD", b.text("#doc-state"));
+            b.driver.get(console("credentials").toString());
+            assertEquals("AUTH.ROLE", b.text("#refusal-code"));
+        }
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            signIn(b, "viewer-z99", strangerPassword);
+            b.driver.get(console("documents").toString());
+            assertEquals("0", b.text("#result-count strong"), "no document of another organisation listed");
+            b.driver.get(deadKey);
+            assertEquals("AUTH.ORGANISATION", b.text("#refusal-code"));
+            b.driver.get(console("").toString());
+            assertEquals("0", b.text("#sent-today"));
+        }
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefusedAndWrongPasswordsLockTheAccount() throws Exception {
+        String password;
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            signIn(b, admin().getProperty("username"), admin().getProperty("password"));
+            password = createUser(b, "operator-lock", "operator", demo.organId());
+            // The same form without its hidden token: refused, nothing created.
+            b.driver.get(console("users").toString());
+            ((JavascriptExecutor) b.driver).executeScript(
+                    "document.querySelector('#user-create input[name=_csrf]').remove();");
+            b.find("#user-create input[name=username]").sendKeys("never-created");
+            b.find("#user-create button").click();
+            assertEquals("AUTH.CSRF", b.text("#refusal-code"));
+            b.driver.get(console("users").toString());
+            assertFalse(b.text("#users").contains("never-created"));
+            // A sign-in form without its token is refused too.
+            b.find("#logout button").click();
+            ((JavascriptExecutor) b.driver).executeScript(
+                    "document.querySelector('#login-form input[name=_csrf]').remove();");
+            b.find("#username").sendKeys("operator-lock");
+            b.find("#password").sendKeys(password);
+            b.find("#login").click();
+            assertEquals("AUTH.CSRF", b.text("#refusal-code"));
+        }
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            for (int i = 0; i < 10; i++) {
+                b.driver.get(console("login").toString());
+                signIn(b, "operator-lock", "wrong-" + i);
+                assertEquals("AUTH.PASSWORD", b.text("#refusal-code"));
+            }
+            signIn(b, "operator-lock", password);
+            assertEquals("AUTH.LOCKED", b.text("#refusal-code"), "even the right password, while locked");
+        }
+        // Not over plain HTTP: the session cookie is Secure, a password never travels in clear.
+        try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
+            b.driver.get(new URL(base, "console/login").toString());
+            assertTrue(b.present("#tls-hint"));
+            signIn(b, "operator-lock", password);
+            assertEquals("AUTH.TLS_REQUIRED", b.text("#refusal-code"));
+        }
+    }
+
+    private String createUser(ConsoleBrowser b, String name, String role, String organs) throws Exception {
+        b.driver.get(console("users").toString());
+        b.find("#user-create input[name=username]").sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(b.find("#user-create select[name=role]")).selectByValue(role);
+        b.find("#user-create input[name=organs]").sendKeys(organs);
+        b.find("#user-create button").click();
+        return b.text("#secret");
+    }
+
+    /** Submits a POST form built in the page to {@code action}, with or without the page's form token. */
+    private static void postWithToken(ConsoleBrowser b, String action, boolean withToken) {
+        ((JavascriptExecutor) b.driver).executeScript(
+                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "var t = document.querySelector('input[name=_csrf]');"
+                        + "if (arguments[1] && t) { f.appendChild(t.cloneNode()); }"
+                        + "document.body.appendChild(f); f.submit();", action, withToken);
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(30))
+                .until(d -> b.present("#refusal-code") || b.present("#doc-state"));
+    }
+
+    private static void signIn(ConsoleBrowser b, String user, String password) throws Exception {
+        if (!b.present("#login-form")) {
+            b.driver.get(console("login").toString());
+        }
+        b.find("#username").sendKeys(user);
+        b.find("#password").sendKeys(password);
+        b.find("#login").click();
+    }
+
+    private static Properties admin() throws Exception {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(AxisSimulatorExtension.dataDir().resolve("keys")
+                .resolve("console-admin.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private static URL console(String path) throws Exception {
+        return TlsKeyStoreExtension.https(baseUrl, "console/" + path);
+    }
+
+    private static URL baseUrl;
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberBase() {
+        baseUrl = base;
+    }
+}

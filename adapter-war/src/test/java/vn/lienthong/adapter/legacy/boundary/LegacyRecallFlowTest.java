@@ -246,7 +246,11 @@ class LegacyRecallFlowTest {
     /** Settings at their defaults: only the limits of the validator are read here. */
     private static Config emptyConfig() {
         return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> method.getName().equals("getOptionalValue") ? Optional.empty() : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getOptionalValue" -> Optional.empty();
+                    case "getPropertyNames" -> List.of();
+                    default -> null;
+                });
     }
 
     /** Sets the container-injected fields of {@code target} (declared on it or a superclass). */

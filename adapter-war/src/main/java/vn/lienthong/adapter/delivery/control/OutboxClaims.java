@@ -44,7 +44,11 @@ public final class OutboxClaims {
      * while another document is due: a half-open breaker's trial does not retry the package that failed last.
      */
     public Optional<String> claimNext(String node, Duration lease, String avoid) {
-        return claimBatch(node, lease, 1, avoid).stream().findFirst();
+        return claimBatch(node, lease, 1, avoid).stream().map(Claimed::id).findFirst();
+    }
+
+    /** A claimed document and its priority (0 normal … 4 most urgent), which orders the sends. */
+    public record Claimed(String id, int priority) {
     }
 
     /**
@@ -56,32 +60,32 @@ public final class OutboxClaims {
      *
      * @return the claimed ids in claim order (most urgent first)
      */
-    public List<String> claimBatch(String node, Duration lease, int max, String avoid) {
+    public List<Claimed> claimBatch(String node, Duration lease, int max, String avoid) {
         OffsetDateTime now = databaseNow();
         @SuppressWarnings("unchecked")
-        List<Object> candidates = em.createNativeQuery(
-                        "SELECT id FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
+        List<Object[]> candidates = em.createNativeQuery(
+                        "SELECT id, priority FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
                                 + " AND (lease_until IS NULL OR lease_until < ?1)"
                                 + " ORDER BY priority DESC, created_at, id")
                 .setParameter(1, now)
                 .setMaxResults(max + CANDIDATES)
                 .getResultList();
-        List<String> claimed = new ArrayList<>();
-        boolean avoided = false;
-        for (Object candidate : candidates) {
-            String id = (String) candidate;
+        List<Claimed> claimed = new ArrayList<>();
+        Claimed avoided = null;
+        for (Object[] row : candidates) {
+            Claimed candidate = new Claimed((String) row[0], ((Number) row[1]).intValue());
             if (claimed.size() == max) {
                 break;
             }
-            if (id.equals(avoid)) {
-                avoided = true;
-            } else if (claim(id, node, now, now.plus(lease))) {
-                claimed.add(id);
+            if (candidate.id().equals(avoid)) {
+                avoided = candidate;
+            } else if (claim(candidate.id(), node, now, now.plus(lease))) {
+                claimed.add(candidate);
             }
         }
         // Nothing else is due (among the candidates read): the avoided one is better than nothing.
-        if (claimed.isEmpty() && avoided && claim(avoid, node, now, now.plus(lease))) {
-            claimed.add(avoid);
+        if (claimed.isEmpty() && avoided != null && claim(avoid, node, now, now.plus(lease))) {
+            claimed.add(avoided);
         }
         return claimed;
     }

@@ -49,7 +49,7 @@ public class OutboxProcessor {
      * batch), passing over {@code avoid} (may be null) when another one is due.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<String> claimBatch(int max, String avoid) {
+    public List<OutboxClaims.Claimed> claimBatch(int max, String avoid) {
         return new OutboxClaims(em).claimBatch(settings.nodeId(), settings.outboxLease(), max, avoid);
     }
 

@@ -62,8 +62,10 @@ public class OutboxWorker {
         LOG.info(() -> "Outbox worker on node " + settings.nodeId() + ": every " + every + " ms, up to " + parallel
                 + " sends at once to " + settings.axisEndpoint() + ", lease " + settings.outboxLease()
                 + ", maximum age " + settings.outboxMaxAge());
-        senders = new ThreadPoolExecutor(parallel, parallel, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                ManagedThreads.named(threads, "lienthong-outbox-send"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(parallel, parallel, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), ManagedThreads.named(threads, "lienthong-outbox-send"));
+        pool.prestartAllCoreThreads(); // created here, so they take this component's context
+        senders = pool;
         rounds = Executors.newSingleThreadScheduledExecutor(ManagedThreads.named(threads, "lienthong-outbox"));
         outbox = new ParallelOutbox(new ContainerOutbox(), senders, new SendSlots(parallel),
                 settings.axisEndpoint().toString(), Duration.ofMillis(Math.max(every, 100)));
@@ -117,7 +119,7 @@ public class OutboxWorker {
         }
 
         @Override
-        public List<String> claim(int max, String avoid) {
+        public List<OutboxClaims.Claimed> claim(int max, String avoid) {
             return processor.claimBatch(max, avoid);
         }
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import vn.lienthong.adapter.delivery.control.OutboxClaims.Claimed;
 import vn.lienthong.adapter.delivery.control.OutboxProcessor.Outcome;
 import vn.lienthong.adapter.delivery.control.SharedAxisBreaker.Decision;
 import vn.lienthong.adapter.delivery.control.SharedAxisBreaker.Gate;
@@ -15,21 +15,31 @@ import vn.lienthong.adapter.delivery.control.SharedAxisBreaker.Gate;
 /**
  * One node's outbox rounds with parallel sends, apart from the container so the rules are unit-tested: ask the
  * breaker, claim a batch of the most urgent due documents (one transaction, up to one per send slot), hand each to
- * a sender thread as soon as a {@link SendSlots slot} of the axis endpoint is free, and claim the next batch when
- * this one is handed out. So at most {@code slots} sends are under way and at most {@code slots} more documents are
- * claimed and waiting; the claim order (urgent first, then oldest) is the order sends start.
+ * a sender thread as soon as it may start, and claim the next batch when this one is handed out. So at most
+ * {@code slots} sends are under way and at most {@code slots} more documents are claimed and waiting.
  *
- * <p>The breaker keeps its meaning: before every batch it is asked; a send that meets an axis failure opens it (in
- * the database, for every node) and stops this round: the documents of the batch not handed out yet are released
- * at once (their leases given back, nothing sent), sends already under way end as they end. While it is open only
- * a probe is made; half-open, one document at a time is tried (on the round's own thread) until one is sent.
- * Exactly-once rests on the leases as before: every document is claimed, its send is marked started under a
- * renewed lease just before the call, and a crash anywhere leaves leases that expire and sends in doubt that are
- * looked up on the axis before they are sent again.
+ * <p>When a send may start:
+ * <ul>
+ * <li><b>a slot of the axis endpoint is free</b> ({@link SendSlots}, {@code adapter.outbox.max-parallel-sends});
+ * <li><b>urgent first</b>: no send under way has a higher priority (a normal document waits until the urgent ones
+ * before it have been answered, so they reach the axis first, as with one send at a time);
+ * <li><b>slow start</b>: a round that starts idle sends one document alone, and the number under way doubles with
+ * each document the axis accepts, up to the bound. So a round that meets an axis outage costs one failed send, not
+ * a batch of them, and the breaker opens before anything else is tried.
+ * </ul>
+ *
+ * <p>The breaker keeps its meaning: it is asked before every batch; a send that meets an axis failure opens it (in
+ * the database, for every node) and ends the round: the documents of the batch not handed out yet are released
+ * at once (leases given back, nothing sent), sends already under way end as they end. While it is open only a probe
+ * is made; half-open, one document at a time is tried (on the round's own thread) until one is sent. Exactly-once
+ * rests on the leases as before: every document is claimed, its send is marked started under a renewed lease just
+ * before the call, and a crash anywhere leaves leases that expire and sends in doubt that are looked up on the axis
+ * before they are sent again.
  */
 public final class ParallelOutbox {
 
     private static final Logger LOG = Logger.getLogger(ParallelOutbox.class.getName());
+    private static final int PRIORITIES = 5; // 0 normal … 4 most urgent
 
     /** What a round needs from the outbox; the container's is the EJBs, tests use their own. */
     public interface Outbox {
@@ -38,7 +48,7 @@ public final class ParallelOutbox {
         boolean probe();
 
         /** Claims up to {@code max} due documents, most urgent first, passing over {@code avoid} if others wait. */
-        List<String> claim(int max, String avoid);
+        List<Claimed> claim(int max, String avoid);
 
         /** Gives back the leases of claimed documents that will not be sent by this round. */
         void release(List<String> ids);
@@ -51,13 +61,19 @@ public final class ParallelOutbox {
     private final SendSlots slots;
     private final String endpoint;
     private final Duration slotWait;
+
+    /** Guards the fields below; senders notify it when a send ends. */
+    private final Object lock = new Object();
+    private final int[] underWayByPriority = new int[PRIORITIES];
+    private int underWay;
+    private int window = 1;
     /** Set by a sender whose send met an axis failure; the round then stops handing out documents. */
-    private final AtomicBoolean axisFailed = new AtomicBoolean();
+    private boolean axisFailed;
     private volatile boolean stopping;
 
     /**
      * @param senders  runs the sends; must run at least {@code slots.perEndpoint()} at once
-     * @param slotWait how long the round waits for a free slot before it looks again whether to stop
+     * @param slotWait how long the round waits at most before it looks again whether to stop
      */
     public ParallelOutbox(Outbox outbox, Executor senders, SendSlots slots, String endpoint, Duration slotWait) {
         this.outbox = outbox;
@@ -69,8 +85,13 @@ public final class ParallelOutbox {
 
     /** One round: runs until nothing is due, the breaker holds the documents back, or the node stops. */
     public void round() throws InterruptedException {
+        synchronized (lock) {
+            axisFailed = false; // a failure noted earlier is in the breaker now, which the gate reads
+            if (underWay == 0) {
+                window = 1; // idle: how the axis is doing is unknown, start with one send
+            }
+        }
         while (!stopping) {
-            axisFailed.set(false); // a failure noted earlier is in the breaker now, which the gate reads
             Decision decision = outbox.gate();
             if (decision.gate() == Gate.WAIT) {
                 return; // the axis is unavailable and the next probe is not due: documents wait
@@ -88,9 +109,9 @@ public final class ParallelOutbox {
                 if (trial(decision.avoid()) != Outcome.SENT) {
                     return;
                 }
-                continue; // the breaker is closed: full speed
+                continue; // the breaker is closed
             }
-            List<String> batch = outbox.claim(slots.perEndpoint(), null);
+            List<Claimed> batch = outbox.claim(slots.perEndpoint(), null);
             if (batch.isEmpty() || !handOut(batch)) {
                 return;
             }
@@ -102,18 +123,18 @@ public final class ParallelOutbox {
         stopping = true;
     }
 
-    /** Hands each document to a sender as a slot frees; false (rest released) when the round must end. */
-    private boolean handOut(List<String> batch) throws InterruptedException {
+    /** Hands each document to a sender once it may start; false (rest released) when the round must end. */
+    private boolean handOut(List<Claimed> batch) throws InterruptedException {
         int handedOut = 0;
         try {
-            for (String id : batch) {
-                if (!takeSlot()) {
+            for (Claimed document : batch) {
+                if (!mayStart(document.priority())) {
                     return false;
                 }
                 try {
-                    senders.execute(() -> sendInSlot(id));
+                    senders.execute(() -> sendInSlot(document));
                 } catch (RejectedExecutionException e) { // the node is stopping
-                    slots.giveBack(endpoint);
+                    ended(document, null);
                     return false;
                 }
                 handedOut++;
@@ -121,52 +142,96 @@ public final class ParallelOutbox {
             return true;
         } finally {
             if (handedOut < batch.size()) {
-                outbox.release(batch.subList(handedOut, batch.size()));
+                outbox.release(batch.subList(handedOut, batch.size()).stream().map(Claimed::id).toList());
             }
         }
     }
 
-    /** Waits for a free slot; false when the round must end first (axis failure, stopping). */
-    private boolean takeSlot() throws InterruptedException {
-        while (!axisFailed.get() && !stopping) {
-            if (slots.take(endpoint, slotWait)) {
-                if (axisFailed.get() || stopping) {
-                    slots.giveBack(endpoint);
-                    return false;
-                }
+    /**
+     * Waits until a send of {@code priority} may start (window, no more urgent send under way, a free slot) and
+     * counts it as under way; false when the round must end first (axis failure, stopping).
+     */
+    private boolean mayStart(int priority) throws InterruptedException {
+        int p = clamp(priority);
+        synchronized (lock) {
+            while (!axisFailed && !stopping && (underWay >= window || moreUrgentUnderWay(p))) {
+                lock.wait(slotWait.toMillis());
+            }
+            if (axisFailed || stopping) {
+                return false;
+            }
+            underWay++;
+            underWayByPriority[p]++;
+        }
+        while (!slots.take(endpoint, slotWait)) {
+            if (stopping) {
+                ended(new Claimed(null, priority), null);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean moreUrgentUnderWay(int priority) {
+        for (int q = priority + 1; q < PRIORITIES; q++) {
+            if (underWayByPriority[q] > 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private void sendInSlot(String id) {
+    private void sendInSlot(Claimed document) {
+        Outcome outcome = null;
         try {
-            if (outbox.send(id) == Outcome.AXIS_UNAVAILABLE) {
-                axisFailed.set(true);
-            }
+            outcome = outbox.send(document.id());
         } catch (RuntimeException e) {
             // The document keeps its lease and send mark; both expire and are reconciled as after a crash.
-            LOG.log(Level.WARNING, "Sending document " + id + " failed unexpectedly; it is retried after its lease", e);
+            LOG.log(Level.WARNING, "Sending document " + document.id() + " failed unexpectedly; it is retried after"
+                    + " its lease", e);
         } finally {
             slots.giveBack(endpoint);
+            ended(document, outcome);
+        }
+    }
+
+    /** Bookkeeping when a send ended (outcome null: it never ran). */
+    private void ended(Claimed document, Outcome outcome) {
+        synchronized (lock) {
+            underWay--;
+            underWayByPriority[clamp(document.priority())]--;
+            if (outcome == Outcome.AXIS_UNAVAILABLE) {
+                axisFailed = true;
+                window = 1;
+            } else if (outcome == Outcome.SENT) {
+                window = Math.min(window * 2, slots.perEndpoint());
+            }
+            lock.notifyAll();
         }
     }
 
     /** Half-open: one document, sent on this thread (in a slot), so the next step depends on its outcome. */
     private Outcome trial(String avoid) throws InterruptedException {
-        List<String> one = outbox.claim(1, avoid);
+        List<Claimed> one = outbox.claim(1, avoid);
         if (one.isEmpty()) {
             return Outcome.SKIPPED;
         }
-        if (!takeSlot()) {
-            outbox.release(one);
+        Claimed document = one.get(0);
+        if (!mayStart(document.priority())) {
+            outbox.release(List.of(document.id()));
             return Outcome.SKIPPED;
         }
+        Outcome outcome = null;
         try {
-            return outbox.send(one.get(0));
+            outcome = outbox.send(document.id());
+            return outcome;
         } finally {
             slots.giveBack(endpoint);
+            ended(document, outcome);
         }
+    }
+
+    private static int clamp(int priority) {
+        return Math.max(0, Math.min(PRIORITIES - 1, priority));
     }
 }

@@ -33,28 +33,87 @@ class ParallelOutboxTest {
     }
 
     @Test
-    void anAxisFailureStopsTheRoundAndReleasesTheClaimedDocumentsNotHandedOut() throws Exception {
-        CountDownLatch firstDone = new CountDownLatch(1);
-        FakeOutbox outbox = new FakeOutbox(10, id -> {
-            if (id.equals("d0")) {
-                return Outcome.AXIS_UNAVAILABLE; // opens the breaker (below), before its slot is given back
+    void aRoundThatStartsIdleSendsOneDocumentAloneSoAnOutageCostsOneSend() throws Exception {
+        FakeOutbox outbox = new FakeOutbox(10, id -> Outcome.AXIS_UNAVAILABLE);
+        outbox.onSend = (id, outcome) -> outbox.decision = new Decision(Gate.WAIT, null, false);
+        new ParallelOutbox(outbox, senders, new SendSlots(4), AXIS, Duration.ofMillis(50)).round();
+        finish();
+        assertEquals(List.of("d0"), outbox.sent);
+        assertEquals(List.of("d1", "d2", "d3"), outbox.released, "the rest of the batch, never handed out");
+        assertEquals(4, outbox.claimed.size(), "nothing claimed after the breaker opened");
+    }
+
+    @Test
+    void anAxisFailureMidRoundReleasesTheClaimedDocumentsNotHandedOut() throws Exception {
+        CountDownLatch d2Started = new CountDownLatch(1);
+        CountDownLatch roundOver = new CountDownLatch(1);
+        FakeOutbox outbox = new FakeOutbox(10, id -> switch (id) {
+            case "d1" -> {
+                await(d2Started); // both slots busy when d1 fails
+                yield Outcome.AXIS_UNAVAILABLE;
             }
-            if (id.equals("d1")) {
-                await(firstDone); // d1 holds the second slot until d0 has failed
+            case "d2" -> {
+                d2Started.countDown();
+                await(roundOver); // still under way when the round ends
+                yield Outcome.SENT;
             }
-            return Outcome.SENT;
+            default -> Outcome.SENT;
         });
         outbox.onSend = (id, outcome) -> {
             if (outcome == Outcome.AXIS_UNAVAILABLE) {
                 outbox.decision = new Decision(Gate.WAIT, null, false);
-                firstDone.countDown();
             }
         };
         new ParallelOutbox(outbox, senders, new SendSlots(2), AXIS, Duration.ofMillis(50)).round();
+        roundOver.countDown();
         finish();
-        assertEquals(List.of("d0", "d1"), sorted(outbox.sent), "only the first batch was sent");
-        assertEquals(List.of("d2", "d3"), outbox.released, "the second batch, claimed but never handed out");
+        assertEquals(List.of("d0", "d1", "d2"), sorted(outbox.sent));
+        assertEquals(List.of("d3"), outbox.released, "claimed, waiting for a slot when the axis failed");
         assertEquals(4, outbox.claimed.size(), "nothing claimed after the breaker opened");
+    }
+
+    @Test
+    void sendsStayWithinTheBoundAndNoNormalDocumentStartsWhileAnUrgentOneIsUnderWay() throws Exception {
+        int bound = 3;
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        AtomicInteger urgentInFlight = new AtomicInteger();
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        FakeOutbox outbox = new FakeOutbox(0, id -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Outcome.SENT;
+        });
+        for (int i = 0; i < 5; i++) {
+            outbox.add("u" + i, 3);
+        }
+        for (int i = 0; i < 20; i++) {
+            outbox.add("n" + i, 0);
+        }
+        outbox.beforeSend = id -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (id.startsWith("u")) {
+                urgentInFlight.incrementAndGet();
+            } else if (urgentInFlight.get() > 0) {
+                violations.add(id);
+            }
+        };
+        outbox.onSend = (id, outcome) -> {
+            if (id.startsWith("u")) {
+                urgentInFlight.decrementAndGet();
+            }
+            inFlight.decrementAndGet();
+        };
+        new ParallelOutbox(outbox, senders, new SendSlots(bound), AXIS, Duration.ofMillis(50)).round();
+        finish();
+        assertEquals(25, outbox.sent.size());
+        assertEquals(25, new java.util.HashSet<>(outbox.sent).size(), "each document once");
+        assertTrue(maxInFlight.get() <= bound, "at most " + bound + " under way: " + maxInFlight);
+        assertEquals(List.of(), violations, "normal documents started while an urgent one was under way");
+        assertEquals(List.of("u0", "u1", "u2", "u3", "u4"), sorted(outbox.sent.subList(0, 5)));
     }
 
     @Test
@@ -115,7 +174,7 @@ class ParallelOutboxTest {
 
     /** Documents d0 … dN-1 in claim order; the gate answers {@link #decision}. */
     private static final class FakeOutbox implements ParallelOutbox.Outbox {
-        final List<String> due = new ArrayList<>();
+        final List<OutboxClaims.Claimed> due = new ArrayList<>();
         final List<String> claimed = Collections.synchronizedList(new ArrayList<>());
         final List<String> released = Collections.synchronizedList(new ArrayList<>());
         final List<String> sent = Collections.synchronizedList(new ArrayList<>());
@@ -128,9 +187,18 @@ class ParallelOutboxTest {
 
         FakeOutbox(int documents, Function<String, Outcome> sending) {
             for (int i = 0; i < documents; i++) {
-                due.add("d" + i);
+                add("d" + i, 0);
             }
             this.sending = sending;
+        }
+
+        /** Due documents are claimed most urgent first, then in the order added. */
+        synchronized void add(String id, int priority) {
+            int at = 0;
+            while (at < due.size() && due.get(at).priority() >= priority) {
+                at++;
+            }
+            due.add(at, new OutboxClaims.Claimed(id, priority));
         }
 
         @Override
@@ -145,18 +213,21 @@ class ParallelOutboxTest {
         }
 
         @Override
-        public synchronized List<String> claim(int max, String avoid) {
-            List<String> batch = new ArrayList<>();
-            for (String id : due) {
-                if (batch.size() < max && !id.equals(avoid)) {
-                    batch.add(id);
+        public synchronized List<OutboxClaims.Claimed> claim(int max, String avoid) {
+            List<OutboxClaims.Claimed> batch = new ArrayList<>();
+            OutboxClaims.Claimed avoided = null;
+            for (OutboxClaims.Claimed c : due) {
+                if (c.id().equals(avoid)) {
+                    avoided = c;
+                } else if (batch.size() < max) {
+                    batch.add(c);
                 }
             }
-            if (batch.isEmpty() && due.contains(avoid)) {
-                batch.add(avoid);
+            if (batch.isEmpty() && avoided != null) {
+                batch.add(avoided);
             }
             due.removeAll(batch);
-            claimed.addAll(batch);
+            batch.forEach(c -> claimed.add(c.id()));
             return batch;
         }
 

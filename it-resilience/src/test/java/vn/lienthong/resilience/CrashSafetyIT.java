@@ -40,7 +40,7 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
 /**
  * Issue 6 item 6: {@code kill -9} of the server while submissions stream in; after a restart on the same data
  * folder (embedded H2 file database) every acknowledged submission reaches the axis exactly once and nothing is
- * left queued.
+ * left queued. The kill comes while several parallel sends are under way (a batch cut in the middle).
  */
 class CrashSafetyIT {
 
@@ -70,7 +70,10 @@ class CrashSafetyIT {
                     "adapter.axis.read-timeout-ms", "3000",
                     // Longer than one axis call (4 s), short enough that the restarted node (a new owner: new PID)
                     // takes over the dead one's documents quickly.
-                    "adapter.outbox.lease-ms", "5000");
+                    "adapter.outbox.lease-ms", "5000",
+                    // Parallel sends (issue 11): the kill below waits until several are under way at once, so it
+                    // cuts a batch in the middle: sends in flight, documents claimed and not yet handed out.
+                    "adapter.outbox.max-parallel-sends", "4");
 
             MicroProcess first = MicroProcess.start("crash-1", work, Workspace.freePort(), settings);
             Map<String, SubmitDocument> acked = new ConcurrentHashMap<>();
@@ -96,11 +99,15 @@ class CrashSafetyIT {
                 }
                 // Kill once enough submissions were acknowledged and the outbox is busy sending them.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while ((acked.size() < ACKED_BEFORE_KILL || axis.documentsReceived().size() < 5)
+                int underWay = 0;
+                while ((acked.size() < ACKED_BEFORE_KILL || axis.documentsReceived().size() < 5 || underWay < 2)
                         && System.nanoTime() < deadline) {
                     TimeUnit.MILLISECONDS.sleep(50);
+                    underWay = sendsUnderWay(sim, axis);
                 }
                 assertTrue(acked.size() >= ACKED_BEFORE_KILL, "stream too slow: " + acked.size() + " acknowledged");
+                assertTrue(underWay >= 2, "the kill catches several sends under way at once: " + underWay);
+                Workspace.figure("crash.sendsUnderWayAtKill=" + underWay);
                 first.kill();
                 killedAt = System.nanoTime();
                 sim.faults().clear();
@@ -236,6 +243,13 @@ class CrashSafetyIT {
         assertEquals(200, dead.statusCode(), dead.body());
         assertEquals(0, AdminCalls.json(dead).getJsonArray("dead").size());
         assertEquals(404, admin.post("outbox/no-such-document/requeue").statusCode(), "only dead documents");
+    }
+
+    /** sendEdoc calls the simulator has begun (counted before the slow fault) and not yet stored: under way. */
+    private static int sendsUnderWay(AxisSimulator sim, AxisView axis) throws Exception {
+        long begun = sim.requests().of("sendEdoc");
+        int stored = axis.documentsReceived().values().stream().mapToInt(Integer::intValue).sum();
+        return (int) (begun - stored);
     }
 
     /** Submits numbered documents until stopped or the server is gone; returns the number of failed calls. */

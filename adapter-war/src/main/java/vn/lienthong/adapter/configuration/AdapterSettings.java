@@ -58,6 +58,10 @@ public final class AdapterSettings {
     public static final String OUTBOX_PROBE_MAX = "adapter.outbox.breaker.probe-max-ms";
     /** How long the axis may stay unavailable before an ALERT log line; default 10 minutes. */
     public static final String OUTBOX_OUTAGE_ALERT = "adapter.outbox.breaker.alert-after-minutes";
+    // --- delivery (issue 11): parallel outbox sends
+    /** Most documents one node sends to one axis endpoint at the same time (default 8: I/O-bound, 2 cores). */
+    public static final String OUTBOX_MAX_PARALLEL_SENDS = "adapter.outbox.max-parallel-sends";
+    // --- end delivery
     /** This instance's name in outbox leases; must differ between nodes. Default: host name + "-" + process id. */
     public static final String NODE_ID = "adapter.node-id";
     /**
@@ -177,6 +181,7 @@ public final class AdapterSettings {
     private final int maxXmlElements;
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
+    private final int outboxMaxParallelSends; // delivery (issue 11)
     private final Duration directorySyncInterval;
     // Alerts (issue 13): their keys, defaults and per-organisation overrides are in AlertSettings.
     private final AlertSettings alerts;
@@ -231,6 +236,7 @@ public final class AdapterSettings {
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
         directorySyncInterval = Duration.ofMinutes(
                 c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
+        outboxMaxParallelSends = Math.max(1, c.getOptionalValue(OUTBOX_MAX_PARALLEL_SENDS, Integer.class).orElse(8));
         alerts = AlertSettings.from(c);
         operations = new Operations(
                 c.getOptionalValue(HEALTH_MIN_FREE_MB, Long.class).orElse(512L) * 1024 * 1024,
@@ -284,6 +290,7 @@ public final class AdapterSettings {
     public Duration outboxProbeMin() { return outboxProbeMin; }
     public Duration outboxProbeMax() { return outboxProbeMax; }
     public Duration outboxOutageAlert() { return outboxOutageAlert; }
+    public int outboxMaxParallelSends() { return outboxMaxParallelSends; }
     public String nodeId() { return nodeId; }
     public Optional<String> adminToken() { return adminToken; }
     public boolean adminRequireClientCert() { return adminRequireClientCert; }

@@ -142,6 +142,12 @@ public final class AxisSimulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            deliveries.close();
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING,
+                    () -> "could not write the final snapshot (the journal keeps every change): " + e);
+        }
         if (temporaryDataDir) {
             deleteTree(dataDir);
         }

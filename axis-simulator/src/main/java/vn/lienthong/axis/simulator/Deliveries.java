@@ -1,13 +1,9 @@
 package vn.lienthong.axis.simulator;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,10 +21,11 @@ import java.util.Optional;
 
 /**
  * The simulator's post office: stored submissions, one delivery per recipient, transport states. Package bytes
- * live in {@code <dataDir>/packages/<submissionId>.edxml}; the bookkeeping is rewritten to
- * {@code <dataDir>/state.json} after every change (small, and it makes a restart keep its mailboxes).
+ * live in {@code <dataDir>/packages/<submissionId>.edxml}; the bookkeeping is kept in memory and made durable by
+ * a {@link StateJournal} (one line appended per change, a snapshot {@code state.json} at compaction), so a restart
+ * keeps its mailboxes and a change costs the same however many documents the simulator holds.
  */
-final class Deliveries {
+final class Deliveries implements AutoCloseable {
 
     static final String COUNTERPART = "(counterpart)";
     static final String INJECTED = "(injected)";
@@ -39,7 +37,7 @@ final class Deliveries {
     private final Map<String, Submission> submissions = new LinkedHashMap<>();
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
     private final Path packagesDir;
-    private final Path stateFile;
+    private final StateJournal journal;
     private final Router router;
     private final Clock clock;
     private final boolean failedAckKeepsItemListed;
@@ -47,11 +45,12 @@ final class Deliveries {
 
     Deliveries(Path dataDir, Router router, Clock clock, boolean failedAckKeepsItemListed) throws IOException {
         this.packagesDir = Files.createDirectories(dataDir.resolve("packages"));
-        this.stateFile = dataDir.resolve("state.json");
+        this.journal = new StateJournal(dataDir);
         this.router = router;
         this.clock = clock;
         this.failedAckKeepsItemListed = failedAckKeepsItemListed;
-        load();
+        journal.load(this::readSnapshot, this::replay);
+        journal.compact(this::writeState);
     }
 
     /** Where an incoming body is written before it is accepted; same file system, so accepting is a rename. */
@@ -74,21 +73,32 @@ final class Deliveries {
         move(incoming, packageFile(submission.id()));
         submissions.put(submission.id(), submission);
         List<Delivery> forCounterparts = new ArrayList<>();
+        List<Delivery> created = new ArrayList<>();
         recipients.forEach((recipient, organs) -> {
             boolean counterpart = recipient.startsWith(Router.COUNTERPART_PREFIX);
             // The counterpart takes its copy at once, so the sender's tracking shows it delivered.
             Delivery delivery = new Delivery(newId(), submission.id(), counterpart ? COUNTERPART : recipient, organs,
                     messageType, facts.fromOrganId(), now, counterpart ? DONE : INITIAL, now);
             deliveries.put(delivery.id, delivery);
+            created.add(delivery);
             if (counterpart) {
                 forCounterparts.add(delivery);
             } else if (duplicate) {
                 Delivery copy = new Delivery(newId(), submission.id(), recipient, organs, messageType,
                         facts.fromOrganId(), now, INITIAL, now);
                 deliveries.put(copy.id, copy);
+                created.add(copy);
             }
         });
-        persist();
+        journal.append(g -> {
+            g.write("change", "accepted");
+            g.writeKey("submission");
+            StateJson.writeSubmission(g, submission);
+            g.writeStartArray("deliveries");
+            created.forEach(d -> StateJson.writeDelivery(g, d));
+            g.writeEnd();
+        });
+        compactIfLong();
         return new Accepted(submission, forCounterparts);
     }
 
@@ -112,7 +122,13 @@ final class Deliveries {
         found.ifPresent(d -> {
             d.state = state;
             d.updated = clock.instant();
-            persist();
+            journal.append(g -> {
+                g.write("change", "acknowledged");
+                g.write("id", d.id);
+                g.write("state", d.state);
+                g.write("updated", d.updated.toString());
+            });
+            compactIfLong();
         });
         return found.isPresent();
     }
@@ -130,14 +146,22 @@ final class Deliveries {
     /** Submissions of a sender (optionally one), each with its deliveries, oldest first. */
     synchronized List<Map.Entry<Submission, List<Delivery>>> sentBy(String systemId, String messageType,
                                                                      String submissionId) {
-        List<Map.Entry<Submission, List<Delivery>>> rows = new ArrayList<>();
+        Map<String, List<Delivery>> bySubmission = new LinkedHashMap<>();
         for (Submission s : submissions.values()) {
             if (s.senderSystem().equals(systemId) && s.messageType().equals(messageType)
                     && (submissionId == null || submissionId.equals(s.id()))) {
-                rows.add(Map.entry(s, deliveries.values().stream()
-                        .filter(d -> d.submissionId.equals(s.id())).toList()));
+                bySubmission.put(s.id(), new ArrayList<>());
             }
         }
+        // One pass over the deliveries, not one per submission: the list stays cheap with many documents.
+        for (Delivery d : deliveries.values()) {
+            List<Delivery> of = bySubmission.get(d.submissionId);
+            if (of != null) {
+                of.add(d);
+            }
+        }
+        List<Map.Entry<Submission, List<Delivery>>> rows = new ArrayList<>();
+        bySubmission.forEach((id, list) -> rows.add(Map.entry(submissions.get(id), List.copyOf(list))));
         return rows;
     }
 
@@ -158,7 +182,15 @@ final class Deliveries {
         submissions.keySet().forEach(id -> packageFile(id).toFile().delete());
         submissions.clear();
         deliveries.clear();
-        persist();
+        journal.append(g -> g.write("change", "cleared"));
+        compactIfLong();
+    }
+
+    /** Writes a snapshot and empties the journal (also at start); the simulator keeps running on its memory. */
+    @Override
+    public synchronized void close() throws IOException {
+        journal.compact(this::writeState);
+        journal.close();
     }
 
     private String newId() {
@@ -167,35 +199,54 @@ final class Deliveries {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private void persist() {
-        try {
-            Path temp = stateFile.resolveSibling("state.json.tmp");
-            try (OutputStream out = Files.newOutputStream(temp);
-                 JsonGenerator g = Json.createGenerator(out)) {
-                g.writeStartObject();
-                writeState(g);
-                g.writeEnd();
+    /**
+     * Compacts once the journal holds more records than a few times the state: the snapshot's cost, proportional to
+     * the state, is then spread over as many changes, so a change stays cheap on average.
+     */
+    private void compactIfLong() {
+        if (journal.records() > Math.max(10_000, 4L * (submissions.size() + deliveries.size()))) {
+            try {
+                journal.compact(this::writeState);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot compact the simulator's journal", e);
             }
-            move(temp, stateFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stateFile, e);
         }
     }
 
-    private void load() throws IOException {
-        if (!Files.exists(stateFile)) {
-            return;
+    private void readSnapshot(JsonObject state) {
+        for (JsonValue v : state.getJsonArray("submissions")) {
+            Submission s = StateJson.readSubmission(v.asJsonObject());
+            submissions.put(s.id(), s);
         }
-        try (InputStream in = Files.newInputStream(stateFile); JsonReader reader = Json.createReader(in)) {
-            JsonObject state = reader.readObject();
-            for (JsonValue v : state.getJsonArray("submissions")) {
-                Submission s = StateJson.readSubmission(v.asJsonObject());
+        for (JsonValue v : state.getJsonArray("deliveries")) {
+            Delivery d = StateJson.readDelivery(v.asJsonObject());
+            deliveries.put(d.id, d);
+        }
+    }
+
+    /** Applies one journal record; each sets absolute values, so replaying one twice changes nothing. */
+    private void replay(JsonObject record) {
+        switch (record.getString("change")) {
+            case "accepted" -> {
+                Submission s = StateJson.readSubmission(record.getJsonObject("submission"));
                 submissions.put(s.id(), s);
+                for (JsonValue v : record.getJsonArray("deliveries")) {
+                    Delivery d = StateJson.readDelivery(v.asJsonObject());
+                    deliveries.put(d.id, d);
+                }
             }
-            for (JsonValue v : state.getJsonArray("deliveries")) {
-                Delivery d = StateJson.readDelivery(v.asJsonObject());
-                deliveries.put(d.id, d);
+            case "acknowledged" -> {
+                Delivery d = deliveries.get(record.getString("id"));
+                if (d != null) {
+                    d.state = record.getString("state");
+                    d.updated = Instant.parse(record.getString("updated"));
+                }
             }
+            case "cleared" -> {
+                submissions.clear();
+                deliveries.clear();
+            }
+            default -> throw new IllegalStateException("Unknown journal record " + record);
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,28 +44,83 @@ public final class OutboxClaims {
      * while another document is due: a half-open breaker's trial does not retry the package that failed last.
      */
     public Optional<String> claimNext(String node, Duration lease, String avoid) {
+        return claimBatch(node, lease, 1, avoid).stream().map(Claimed::id).findFirst();
+    }
+
+    /** A claimed document and its priority (0 normal … 4 most urgent), which orders the sends. */
+    public record Claimed(String id, int priority) {
+    }
+
+    /**
+     * Claims up to {@code max} of the most urgent due documents (priority 4 … 0, then oldest) for {@code node} in the
+     * caller's one transaction, so a batch costs one commit, not one per document. Each row is still taken by its
+     * own conditional update, so the rule of {@link #claim} (one winner per row) is unchanged; the rows are taken in
+     * the claim order, the same on every node, so two nodes claiming at once wait for each other but never deadlock.
+     * {@code avoid} (may be null) is taken only if nothing else was.
+     *
+     * @return the claimed ids in claim order (most urgent first)
+     */
+    public List<Claimed> claimBatch(String node, Duration lease, int max, String avoid) {
         OffsetDateTime now = databaseNow();
         @SuppressWarnings("unchecked")
-        List<Object> candidates = em.createNativeQuery(
-                        "SELECT id FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
+        List<Object[]> candidates = em.createNativeQuery(
+                        "SELECT id, priority FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
                                 + " AND (lease_until IS NULL OR lease_until < ?1)"
                                 + " ORDER BY priority DESC, created_at, id")
                 .setParameter(1, now)
-                .setMaxResults(CANDIDATES)
+                .setMaxResults(max + CANDIDATES)
                 .getResultList();
-        boolean avoided = false;
-        for (Object id : candidates) {
-            if (id.equals(avoid)) {
-                avoided = true;
-            } else if (claim((String) id, node, now, now.plus(lease))) {
-                return Optional.of((String) id);
+        List<Claimed> claimed = new ArrayList<>();
+        Claimed avoided = null;
+        for (Object[] row : candidates) {
+            Claimed candidate = new Claimed((String) row[0], ((Number) row[1]).intValue());
+            if (claimed.size() == max) {
+                break;
+            }
+            if (candidate.id().equals(avoid)) {
+                avoided = candidate;
+            } else if (claim(candidate.id(), node, now, now.plus(lease))) {
+                claimed.add(candidate);
             }
         }
         // Nothing else is due (among the candidates read): the avoided one is better than nothing.
-        if (avoided && claim(avoid, node, now, now.plus(lease))) {
-            return Optional.of(avoid);
+        if (claimed.isEmpty() && avoided != null && claim(avoid, node, now, now.plus(lease))) {
+            claimed.add(avoided);
         }
-        return Optional.empty();
+        return claimed;
+    }
+
+    /**
+     * Renews {@code node}'s lease on a document it claimed, just before its send starts: a document claimed in a
+     * batch may wait for a free send slot, and the lease must still cover the whole axis call from here on.
+     * False when the lease is no longer ours (it expired and another node may have taken the document).
+     */
+    public boolean renew(String id, String node, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        return em.createNativeQuery("UPDATE document SET lease_until = ?1, version = version + 1"
+                        + " WHERE id = ?2 AND lease_owner = ?3 AND lease_until > ?4")
+                .setParameter(1, now.plus(lease))
+                .setParameter(2, id)
+                .setParameter(3, node)
+                .setParameter(4, now)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Gives back leases of claimed documents whose send never started (the breaker opened, or the node stops), so
+     * this or another node can take them at once instead of after the lease. A send mark of an earlier attempt
+     * stays: whoever takes the document next still looks it up on the axis first.
+     */
+    public int release(List<String> ids, String node) {
+        int released = 0;
+        for (String id : ids) {
+            released += em.createNativeQuery("UPDATE document SET lease_owner = NULL, lease_until = NULL,"
+                            + " version = version + 1 WHERE id = ?1 AND lease_owner = ?2 AND state = 'QUEUED'")
+                    .setParameter(1, id)
+                    .setParameter(2, node)
+                    .executeUpdate();
+        }
+        return released;
     }
 
     /** Takes one document if it is still queued and nobody holds a live lease on it. */

@@ -22,7 +22,8 @@ import vn.lienthong.axis.client.MessageType;
 
 /**
  * Sends one claimed document to the axis and records the outcome. The HTTP call happens outside any database
- * transaction; before and after it, {@link TransportLedger} commits what is known.
+ * transaction; before and after it, {@link TransportLedger} commits what is known. Called by several sender
+ * threads at once (see {@link ParallelOutbox}), each with a document of its own.
  */
 @Stateless
 public class OutboxProcessor {
@@ -44,12 +45,18 @@ public class OutboxProcessor {
     public enum Outcome { SENT, DOCUMENT_FAILED, AXIS_UNAVAILABLE, SKIPPED }
 
     /**
-     * Claims the most urgent due document for this node (committed at once, so other nodes see the lease), passing
-     * over {@code avoid} (may be null) when another one is due.
+     * Claims up to {@code max} of the most urgent due documents for this node in one transaction (one commit for the
+     * batch), passing over {@code avoid} (may be null) when another one is due.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<String> claimNext(String avoid) {
-        return new OutboxClaims(em).claimNext(settings.nodeId(), settings.outboxLease(), avoid);
+    public List<OutboxClaims.Claimed> claimBatch(int max, String avoid) {
+        return new OutboxClaims(em).claimBatch(settings.nodeId(), settings.outboxLease(), max, avoid);
+    }
+
+    /** Gives back this node's leases on claimed documents whose send has not started. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(List<String> ids) {
+        new OutboxClaims(em).release(ids, settings.nodeId());
     }
 
     /**

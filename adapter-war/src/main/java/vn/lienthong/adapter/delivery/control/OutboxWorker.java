@@ -1,7 +1,12 @@
 package vn.lienthong.adapter.delivery.control;
 
-import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,16 +17,18 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.platform.concurrent.ManagedThreads;
 
 /**
- * Works the outbox on a fixed delay with the server's managed scheduler: claim one document (a lease), send it,
- * repeat, at most {@value #BATCH} per round. Claiming one at a time keeps a lease no longer than one axis call,
- * whatever the backlog, and lets another node take the next document meanwhile. Before each claim the shared
- * {@link SharedAxisBreaker} is asked: while the axis is unavailable nothing is claimed, only a probe is made.
+ * Works the outbox on container-managed threads of its own: one thread runs the rounds on a fixed delay
+ * ({@code adapter.outbox.interval-ms} after a round ends), {@code adapter.outbox.max-parallel-sends} sender threads
+ * make the axis calls. A round claims batches and hands them to the senders (see {@link ParallelOutbox}); it goes on
+ * while documents are due, so the interval only matters when the outbox is empty or the axis is down. Neither the
+ * receive loop nor any other scheduled task shares these threads, so a slow receive round never delays sending.
  */
 @Singleton
 @Startup
@@ -29,10 +36,9 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
-    private static final int BATCH = 50;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
     @Inject
     OutboxProcessor processor;
     @Inject
@@ -40,50 +46,37 @@ public class OutboxWorker {
     @Inject
     AdapterSettings settings;
 
-    private ScheduledFuture<?> task;
+    private ScheduledExecutorService rounds;
+    private ExecutorService senders;
+    private ParallelOutbox outbox;
 
     @PostConstruct
     void start() {
         long every = settings.outboxInterval().toMillis();
+        int parallel = settings.outboxMaxParallelSends();
         var callBudget = settings.axisConnectTimeout().plus(settings.axisReadTimeout());
         if (settings.outboxLease().compareTo(callBudget) <= 0) {
             LOG.warning(() -> "Outbox lease " + settings.outboxLease() + " is not longer than an axis call may take ("
                     + callBudget + "): with several nodes a document could be sent twice");
         }
-        LOG.info(() -> "Outbox worker on node " + settings.nodeId() + ": every " + every + " ms, lease "
-                + settings.outboxLease() + ", maximum age " + settings.outboxMaxAge());
-        task = scheduler.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Outbox worker on node " + settings.nodeId() + ": every " + every + " ms, up to " + parallel
+                + " sends at once to " + settings.axisEndpoint() + ", lease " + settings.outboxLease()
+                + ", maximum age " + settings.outboxMaxAge());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(parallel, parallel, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), ManagedThreads.named(threads, "lienthong-outbox-send"));
+        pool.prestartAllCoreThreads(); // created here, so they take this component's context
+        senders = pool;
+        rounds = Executors.newSingleThreadScheduledExecutor(ManagedThreads.named(threads, "lienthong-outbox"));
+        outbox = new ParallelOutbox(new ContainerOutbox(), senders, new SendSlots(parallel),
+                settings.axisEndpoint().toString(), Duration.ofMillis(Math.max(every, 100)));
+        rounds.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
     }
 
     void drain() {
         try {
-            for (int i = 0; i < BATCH; i++) {
-                SharedAxisBreaker.Decision decision = breaker.gate();
-                String avoid = decision.avoid();
-                switch (decision.gate()) {
-                    case WAIT:
-                        return; // the axis is unavailable and the next probe is not due: documents wait
-                    case PROBE:
-                        if (!processor.probe()) {
-                            return;
-                        }
-                        SharedAxisBreaker.Decision after = breaker.gate(); // half-open: documents, urgent first
-                        if (after.gate() != SharedAxisBreaker.Gate.SEND) {
-                            return; // another node's send failed meanwhile
-                        }
-                        avoid = after.avoid();
-                        break;
-                    case SEND:
-                        break;
-                }
-                Optional<String> claimed = processor.claimNext(avoid);
-                if (claimed.isEmpty()) {
-                    return;
-                }
-                if (processor.send(claimed.get()) == OutboxProcessor.Outcome.AXIS_UNAVAILABLE) {
-                    return;
-                }
-            }
+            outbox.round();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
         } catch (RuntimeException e) {
             // Never let one bad round stop the schedule.
             LOG.log(Level.WARNING, "Outbox round failed; will retry", e);
@@ -92,8 +85,52 @@ public class OutboxWorker {
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (outbox != null) {
+            outbox.stop();
+        }
+        if (rounds != null) {
+            rounds.shutdown();
+            senders.shutdown();
+            try {
+                // Sends under way finish and record their outcome; what they cannot finish in time is left to the
+                // leases and the look-up before a re-send, as after a crash.
+                if (!rounds.awaitTermination(5, TimeUnit.SECONDS)) {
+                    rounds.shutdownNow();
+                }
+                if (!senders.awaitTermination(10, TimeUnit.SECONDS)) {
+                    senders.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The round's view of the outbox: the EJBs, each call its own short transaction. */
+    private final class ContainerOutbox implements ParallelOutbox.Outbox {
+        @Override
+        public SharedAxisBreaker.Decision gate() {
+            return breaker.gate();
+        }
+
+        @Override
+        public boolean probe() {
+            return processor.probe();
+        }
+
+        @Override
+        public List<OutboxClaims.Claimed> claim(int max, String avoid) {
+            return processor.claimBatch(max, avoid);
+        }
+
+        @Override
+        public void release(List<String> ids) {
+            processor.release(ids);
+        }
+
+        @Override
+        public OutboxProcessor.Outcome send(String id) {
+            return processor.send(id);
         }
     }
 }

@@ -28,11 +28,14 @@ public class SharedAxisBreaker {
     /** What the outbox worker may do now. */
     public enum Gate { SEND, PROBE, WAIT }
 
-    /** The gate, and while half-open the document a trial should avoid if others wait (else null). */
-    public record Decision(Gate gate, String avoid) {
-        static final Decision SEND = new Decision(Gate.SEND, null);
-        static final Decision PROBE = new Decision(Gate.PROBE, null);
-        static final Decision WAIT = new Decision(Gate.WAIT, null);
+    /**
+     * The gate; {@code trial}: the breaker is half-open, so one document at a time is tried until a send closes it;
+     * {@code avoid}: the document such a trial should avoid if others wait (else null).
+     */
+    public record Decision(Gate gate, String avoid, boolean trial) {
+        static final Decision SEND = new Decision(Gate.SEND, null, false);
+        static final Decision PROBE = new Decision(Gate.PROBE, null, false);
+        static final Decision WAIT = new Decision(Gate.WAIT, null, false);
     }
 
     @PersistenceContext(unitName = "lienthong")
@@ -70,8 +73,7 @@ public class SharedAxisBreaker {
     }
 
     private Decision send(BreakerState s) {
-        String avoid = breaker.trialAvoids(s);
-        return avoid == null ? Decision.SEND : new Decision(Gate.SEND, avoid);
+        return s.phase() == Phase.HALF_OPEN ? new Decision(Gate.SEND, breaker.trialAvoids(s), true) : Decision.SEND;
     }
 
     /**

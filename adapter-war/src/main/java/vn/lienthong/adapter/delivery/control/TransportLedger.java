@@ -30,12 +30,13 @@ public class TransportLedger {
     AdapterSettings settings;
 
     /**
-     * Marks the send as started if {@code node} still holds its lease. From this commit on, a crash leaves the
-     * document "in doubt" and the next claimer asks the axis before sending again.
+     * Marks the send as started if {@code node} still holds its lease, and renews the lease so it covers the whole
+     * axis call from now (a document claimed in a batch may have waited for a send slot). From this commit on, a
+     * crash leaves the document "in doubt" and the next claimer asks the axis before sending again.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean started(String id, String node) {
-        if (!new OutboxClaims(em).holds(id, node)) {
+        if (!new OutboxClaims(em).renew(id, node, settings.outboxLease())) {
             return false;
         }
         Document d = em.find(Document.class, id);

@@ -1,5 +1,7 @@
 package vn.lienthong.adapter.reception.control;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -12,16 +14,21 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.DirectorySync;
+import vn.lienthong.adapter.platform.concurrent.ManagedThreads;
 import vn.lienthong.axis.client.AxisException;
 
 /**
  * Polls the axis for documents and statuses (each round is announced first, so queued recalls go out on the same
- * schedule, see {@link ReceiveRound}), and keeps the agency directory in sync.
+ * schedule, see {@link ReceiveRound}), and keeps the agency directory in sync. Polling runs on a container-managed
+ * thread of its own ({@code lienthong-receive}), so a slow round (many statuses to fetch and store, a slow axis)
+ * never delays the outbox, which has threads of its own too, and vice versa; the directory sync stays on the
+ * server's default scheduler.
  */
 @Singleton
 @Startup
@@ -32,6 +39,8 @@ public class ReceiveLoop {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedThreadFactory threads;
     @Inject
     AxisReceiver receiver;
     @Inject
@@ -42,13 +51,15 @@ public class ReceiveLoop {
     @Inject
     Event<ReceiveRound> rounds;
 
+    private ScheduledExecutorService receiving;
     private ScheduledFuture<?> polling;
     private ScheduledFuture<?> syncing;
 
     @PostConstruct
     void start() {
         long every = settings.receiveInterval().toMillis();
-        polling = scheduler.scheduleWithFixedDelay(this::pollOnce, every, every, TimeUnit.MILLISECONDS);
+        receiving = Executors.newSingleThreadScheduledExecutor(ManagedThreads.named(threads, "lienthong-receive"));
+        polling = receiving.scheduleWithFixedDelay(this::pollOnce, every, every, TimeUnit.MILLISECONDS);
         long sync = settings.directorySyncInterval().toMinutes();
         syncing = scheduler.scheduleWithFixedDelay(this::syncDirectory, 0, sync, TimeUnit.MINUTES);
     }
@@ -76,6 +87,7 @@ public class ReceiveLoop {
     void stop() {
         if (polling != null) {
             polling.cancel(false);
+            receiving.shutdown(); // a round under way ends by itself; its work is transactional
         }
         if (syncing != null) {
             syncing.cancel(false);

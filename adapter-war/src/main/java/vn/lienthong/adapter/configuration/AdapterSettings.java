@@ -124,6 +124,15 @@ public final class AdapterSettings {
     /** Most XML elements in one WS request (CXF {@code org.apache.cxf.stax.maxElementCount}); default 50 000. */
     public static final String MAX_XML_ELEMENTS = "adapter.limits.xml-elements";
 
+    // --- per-request cost (issue 11, wscost) ---
+    /**
+     * Seconds a successful PBKDF2 password check is remembered (keyed by an HMAC under a per-process secret, bound
+     * to the credential's current hash); default 300, 0 = check PBKDF2 on every request.
+     */
+    public static final String VERIFIED_CREDENTIAL_TTL = "adapter.security.verified-credential-ttl-seconds";
+    /** Crypto provider for signatures and digests: {@code auto} (ACCP when it loads, else the JDK), {@code jdk}, {@code accp}. */
+    public static final String CRYPTO_PROVIDER = "adapter.crypto.provider";
+
     private final Path dataDir;
     private final String dbUrl;
     private final String dbUser;
@@ -163,6 +172,8 @@ public final class AdapterSettings {
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
     private final Duration directorySyncInterval;
+    private final Duration verifiedCredentialTtl; // wscost
+    private final String cryptoProvider; // wscost
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -213,6 +224,9 @@ public final class AdapterSettings {
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
         directorySyncInterval = Duration.ofMinutes(
                 c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
+        verifiedCredentialTtl = Duration.ofSeconds(Math.max(0L,
+                c.getOptionalValue(VERIFIED_CREDENTIAL_TTL, Long.class).orElse(300L)));
+        cryptoProvider = c.getOptionalValue(CRYPTO_PROVIDER, String.class).map(String::trim).orElse("auto");
     }
 
     private static String defaultNodeId() {
@@ -274,6 +288,8 @@ public final class AdapterSettings {
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }
+    public Duration verifiedCredentialTtl() { return verifiedCredentialTtl; }
+    public String cryptoProvider() { return cryptoProvider; }
     public Path inboundDir() { return dataDir.resolve("inbound"); }
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }

@@ -43,16 +43,16 @@ public class CredentialStore {
         if (verified != null && verified.verified(username, password, c.getPasswordHash())) {
             return true;
         }
-        if (!PasswordHasher.matches(password, c.getPasswordHash())) {
-            return false;
-        }
-        if (PasswordHasher.needsRehash(c.getPasswordHash())) {
+        String stored = c.getPasswordHash();
+        boolean ok = verified == null ? PasswordHasher.matches(password, stored)
+                : verified.verifyOnce(username, password, stored, () -> PasswordHasher.matches(password, stored));
+        if (ok && PasswordHasher.needsRehash(stored)) {
             c.rehash(PasswordHasher.hash(password));
+            if (verified != null) {
+                verified.remember(username, password, c.getPasswordHash());
+            }
         }
-        if (verified != null) {
-            verified.remember(username, password, c.getPasswordHash());
-        }
-        return true;
+        return ok;
     }
 
     public boolean exists(String username) {

@@ -7,6 +7,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
@@ -47,6 +50,8 @@ public class VerifiedCredentials {
         }
     };
     private final LongSupplier clock;
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private long ttlNanos;
 
     /** For CDI: TTL from the settings ({@link #configure}). */
@@ -103,6 +108,46 @@ public class VerifiedCredentials {
         synchronized (entries) {
             entries.put(key, v);
         }
+    }
+
+    /**
+     * Runs the PBKDF2 check {@code pbkdf2} for this user name, password and stored hash, once for all callers that
+     * ask at the same moment (a client's threads after a restart would otherwise each pay it), and remembers a
+     * success. Every caller gets the same answer; a failure is not remembered.
+     */
+    public boolean verifyOnce(String username, char[] password, String storedHash, BooleanSupplier pbkdf2) {
+        if (!enabled() || storedHash == null) {
+            return pbkdf2.getAsBoolean();
+        }
+        String key = key(username, password) + "|" + storedHash;
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            waiting.incrementAndGet();
+            try {
+                return running.join();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        try {
+            boolean ok = pbkdf2.getAsBoolean();
+            if (ok) {
+                remember(username, password, storedHash);
+            }
+            mine.complete(ok);
+            return ok;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Callers waiting for another's PBKDF2 check right now (tests). */
+    int waiting() {
+        return waiting.get();
     }
 
     int size() {

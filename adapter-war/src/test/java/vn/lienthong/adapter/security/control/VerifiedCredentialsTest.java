@@ -66,4 +66,44 @@ class VerifiedCredentialsTest {
         assertFalse(new VerifiedCredentials(Duration.ofSeconds(300), now::get)
                 .verified("clerk", "s3cret".toCharArray(), "h"));
     }
+
+    @Test
+    void concurrentChecksOfTheSameCredentialPayPbkdf2Once() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pbkdf2Runs = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.BooleanSupplier slowCheck = () -> {
+            pbkdf2Runs.incrementAndGet();
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var first = pool.submit(() -> cache.verifyOnce("clerk", "s3cret".toCharArray(), "h", slowCheck));
+            inside.await();
+            java.util.List<java.util.concurrent.Future<Boolean>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> cache.verifyOnce("clerk", "s3cret".toCharArray(), "h", slowCheck)));
+            }
+            while (cache.waiting() < 3) {
+                Thread.sleep(10); // until all three wait for the running check
+            }
+            release.countDown();
+            assertTrue(first.get());
+            for (var f : others) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, pbkdf2Runs.get(), "PBKDF2 once for 4 concurrent checks");
+        assertTrue(cache.verified("clerk", "s3cret".toCharArray(), "h"));
+        assertFalse(cache.verifyOnce("clerk", "wrong".toCharArray(), "h", () -> false));
+        assertFalse(cache.verified("clerk", "wrong".toCharArray(), "h"), "failures are never remembered");
+    }
 }

@@ -142,6 +142,14 @@ public final class AdapterSettings {
     public static final String BACKUP_DIR = "adapter.backup.dir";
     /** The pg_dump program used to back up a PostgreSQL store; default {@code pg_dump} on the PATH. */
     public static final String BACKUP_PG_DUMP = "adapter.backup.pg-dump";
+    // --- per-request cost (issue 11, wscost) ---
+    /**
+     * Seconds a successful PBKDF2 password check is remembered (keyed by an HMAC under a per-process secret, bound
+     * to the credential's current hash); default 300, 0 = check PBKDF2 on every request.
+     */
+    public static final String VERIFIED_CREDENTIAL_TTL = "adapter.security.verified-credential-ttl-seconds";
+    /** Crypto provider for signatures and digests: {@code auto} (ACCP when it loads, else the JDK), {@code jdk}, {@code accp}. */
+    public static final String CRYPTO_PROVIDER = "adapter.crypto.provider";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -186,6 +194,8 @@ public final class AdapterSettings {
     // Alerts (issue 13): their keys, defaults and per-organisation overrides are in AlertSettings.
     private final AlertSettings alerts;
     private final Operations operations;
+    private final Duration verifiedCredentialTtl; // wscost
+    private final String cryptoProvider; // wscost
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -236,6 +246,9 @@ public final class AdapterSettings {
         receiveInterval = Duration.ofMillis(c.getOptionalValue(RECEIVE_INTERVAL, Long.class).orElse(5_000L));
         directorySyncInterval = Duration.ofMinutes(
                 c.getOptionalValue(DIRECTORY_SYNC_INTERVAL, Long.class).orElse(24L * 60));
+        verifiedCredentialTtl = Duration.ofSeconds(Math.max(0L,
+                c.getOptionalValue(VERIFIED_CREDENTIAL_TTL, Long.class).orElse(300L)));
+        cryptoProvider = c.getOptionalValue(CRYPTO_PROVIDER, String.class).map(String::trim).orElse("auto");
         outboxMaxParallelSends = Math.max(1, c.getOptionalValue(OUTBOX_MAX_PARALLEL_SENDS, Integer.class).orElse(8));
         alerts = AlertSettings.from(c);
         operations = new Operations(
@@ -312,6 +325,8 @@ public final class AdapterSettings {
     public Duration receiveInterval() { return receiveInterval; }
     public Duration directorySyncInterval() { return directorySyncInterval; }
     public AlertSettings alerts() { return alerts; }
+    public Duration verifiedCredentialTtl() { return verifiedCredentialTtl; }
+    public String cryptoProvider() { return cryptoProvider; }
     public Path inboundDir() { return dataDir.resolve("inbound"); }
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }

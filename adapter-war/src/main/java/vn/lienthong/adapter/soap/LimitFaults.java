@@ -79,12 +79,21 @@ final class LimitFaults extends AbstractPhaseInterceptor<Message> {
         return false;
     }
 
+    // Looked up once: a factory lookup scans the class path (service loader) every time.
+    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
+
+    private static Document newDocument() throws ParserConfigurationException {
+        synchronized (DOCUMENTS) { // a factory is not guaranteed thread-safe; the builder it makes is ours alone
+            return DOCUMENTS.newDocumentBuilder().newDocument();
+        }
+    }
+
     private static void rewrite(Message message, Fault fault, String code, String field, String text) {
         message.put(CODE, code);
         fault.setMessage(code + ": " + text);
         fault.setFaultCode(CLIENT);
         try {
-            Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document d = newDocument();
             Element detail = d.createElement("detail");
             Element body = d.createElementNS(EXCHANGE_NS, "ExchangeFaultDetail");
             detail.appendChild(body);

@@ -98,6 +98,8 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
         if (isGET(message)) {
             return;
         }
+        // Found by CXF's TokenStoreUtils before it would look up or build an EHCache store for this request.
+        message.put(org.apache.cxf.ws.security.SecurityConstants.TOKEN_STORE_CACHE_INSTANCE, NoTokenStore.INSTANCE);
         try {
             super.handleMessage(message);
         } catch (SoapFault fault) {

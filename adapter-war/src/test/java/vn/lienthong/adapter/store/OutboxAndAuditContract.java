@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -442,6 +443,154 @@ abstract class OutboxAndAuditContract {
         AuditChainVerifier.Report report = verify(ChainKey.of(randomBytes()));
         assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("entry 1 ")
                 && p.contains("keyed with another audit key (id " + KEY.id())), report.problems().toString());
+    }
+
+    // ------------------------------------------------------------- pending entries and the chainer (issue 11)
+
+    @Test
+    void writersOnTwoNodesNeverWaitForTheChainAndTheChainersLinkEveryEntryWithoutAGap() throws Exception {
+        int entries = 200;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService chainers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> linked = new ArrayList<>();
+        try {
+            // One chainer per node, linking concurrently with the writers and with each other.
+            for (EntityManagerFactory emf : List.of(nodeA, nodeB)) {
+                linked.add(chainers.submit(() -> {
+                    int total = 0;
+                    while (writing.get()) {
+                        int n = inTransaction(emf, em -> AuditChain.linkPending(em, KEY, 7)).chained();
+                        total += n;
+                        if (n == 0) {
+                            Thread.sleep(5);
+                        }
+                    }
+                    return total;
+                }));
+            }
+            stageConcurrently(entries, 8);
+        } finally {
+            writing.set(false);
+        }
+        int total = 0;
+        for (Future<Integer> f : linked) {
+            total += f.get(60, TimeUnit.SECONDS);
+        }
+        chainers.shutdownNow();
+        total += linkAll(nodeA);
+        assertEquals(entries, total, "every entry linked exactly once");
+        AuditChainVerifier.Report report = verify();
+        assertTrue(report.intact(), report.problems().toString());
+        assertEquals(entries, report.checked());
+        assertEquals(entries, report.headSeq());
+        assertEquals(0, report.pending());
+        assertEquals(0, jdbcCount("SELECT COUNT(*) FROM audit_entry WHERE chain_seq IS NULL"));
+        assertEquals(entries, jdbcCount("SELECT COUNT(DISTINCT chain_seq) FROM audit_entry"));
+        assertEquals(0, jdbcCount("SELECT COUNT(*) FROM audit_entry WHERE pending_mac IS NOT NULL"),
+                "the pending mark is cleared when an entry is linked");
+    }
+
+    @Test
+    void entriesLeftPendingByAKilledProcessVerifyAsPendingAndAreLinkedLater() throws Exception {
+        appendConcurrently(3);
+        stageConcurrently(5, 2); // written, then the process died before its chainer ran
+        AuditChainVerifier.Report before = verify();
+        assertTrue(before.intact(), before.problems().toString());
+        assertEquals(5, before.pending());
+        assertEquals(3, before.headSeq());
+
+        assertEquals(5, linkAll(nodeB)); // what the next start does
+        AuditChainVerifier.Report after = verify();
+        assertTrue(after.intact(), after.problems().toString());
+        assertEquals(0, after.pending());
+        assertEquals(8, after.checked());
+    }
+
+    @Test
+    void aPendingEntryChangedOrForgedBeforeItIsLinkedIsReportedAndNeverChained() throws Exception {
+        stageConcurrently(4, 2);
+        // The newest entry: linked last, so once refused it lies after the first chained entry in time.
+        String changed = jdbcString("SELECT id FROM audit_entry ORDER BY occurred_at DESC, id DESC LIMIT 1");
+        jdbc("UPDATE audit_entry SET outcome = 'ACCEPTED', detail = 'rewritten' WHERE id = '" + changed + "'");
+        jdbc("INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, pending_mac) VALUES ('forged',"
+                + " CURRENT_TIMESTAMP, 'mallory', 'SUBMIT', 'ACCEPTED', '" + "ab".repeat(32) + "')");
+        AuditChainVerifier.Report pending = verify();
+        assertFalse(pending.intact());
+        assertTrue(pending.problems().stream().anyMatch(p -> p.startsWith("pending entry " + changed + ":")),
+                pending.problems().toString());
+        assertTrue(pending.problems().stream().anyMatch(p -> p.startsWith("pending entry forged:")),
+                pending.problems().toString());
+
+        AuditChain.Linked linked = inTransaction(nodeA, em -> AuditChain.linkPending(em, KEY, 100));
+        assertEquals(3, linked.chained());
+        assertEquals(java.util.Set.of(changed, "forged"), java.util.Set.copyOf(linked.refused()));
+        AuditChainVerifier.Report after = verify();
+        assertEquals(3, after.checked());
+        assertTrue(after.problems().stream().anyMatch(p -> p.contains("2 entries written outside the audit log")),
+                after.problems().toString());
+    }
+
+    @Test
+    void anEntryPlacedAfterTheHeadIsReported() throws Exception {
+        appendConcurrently(3);
+        jdbc("UPDATE audit_entry SET chain_seq = 9 WHERE chain_seq = 3");
+        AuditChainVerifier.Report report = verify();
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("entries after the head (up to 9")),
+                report.problems().toString());
+    }
+
+    private int linkAll(EntityManagerFactory emf) {
+        int total = 0;
+        for (int n = -1; n != 0; ) {
+            n = inTransaction(emf, em -> AuditChain.linkPending(em, KEY, 50)).chained();
+            total += n;
+        }
+        return total;
+    }
+
+    /** Writers as {@code AuditLog.record} writes: each entry in its own transaction, pending, no head lock. */
+    private void stageConcurrently(int entries, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                EntityManagerFactory emf = t % 2 == 0 ? nodeA : nodeB;
+                String actor = "writer-" + t;
+                workers.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < entries; n = next.getAndIncrement()) {
+                        int i = n;
+                        inTransaction(emf, em -> {
+                            AuditChain.stage(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS),
+                                    actor, "SUBMIT", "000.00.00.G22", "REFUSED", "AUTH.PASSWORD", "yêu cầu " + i), KEY);
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long jdbcCount(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String jdbcString(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Recomputes entries from..last of the chain with plain SHA-256, optionally removing their key id. */

@@ -39,11 +39,13 @@ public final class AdapterDatabase {
 
     /** The newest audit position, to look only at entries written after it. */
     public long auditHead() throws SQLException {
+        awaitAuditLinked();
         return count("SELECT COALESCE(MAX(chain_seq), 0) FROM audit_entry");
     }
 
     /** Audit entries after position {@code since}: {@code actor|action|organ|outcome|code|detail}, oldest first. */
     public List<String> auditSince(long since) throws SQLException {
+        awaitAuditLinked();
         List<String> rows = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement s = prepared(c, "SELECT actor, action, organ_id, outcome,"
                 + " code, detail FROM audit_entry WHERE chain_seq > ? ORDER BY chain_seq", since);
@@ -54,6 +56,23 @@ public final class AdapterDatabase {
             }
         }
         return rows;
+    }
+
+    /**
+     * Waits (at most 10 s) until the adapter's chainer has linked every audit entry written so far: entries are
+     * stored pending and get their chain position moments later (issue 11).
+     */
+    private void awaitAuditLinked() throws SQLException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (count("SELECT COUNT(*) FROM audit_entry WHERE chain_seq IS NULL AND pending_mac IS NOT NULL") > 0
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public long documents() throws SQLException {

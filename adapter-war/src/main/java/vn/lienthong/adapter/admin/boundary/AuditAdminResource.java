@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import vn.lienthong.adapter.admin.boundary.AdminAuthentication;
 import vn.lienthong.adapter.audit.control.AuditChainVerifier;
+import vn.lienthong.adapter.audit.control.AuditChainer;
 import vn.lienthong.adapter.audit.control.AuditKey;
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
@@ -41,6 +42,8 @@ public class AuditAdminResource {
     AuditLog audit;
     @Inject
     AuditKey key;
+    @Inject
+    AuditChainer chainer;
 
     /**
      * {@code GET /admin/audit?after=<chainSeq>&code=<code>&limit=N}: {@code headSeq} (the newest position) and up to
@@ -50,6 +53,9 @@ public class AuditAdminResource {
     @GET
     public JsonObject entries(@QueryParam("after") Long after, @QueryParam("code") String code,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (chainer != null) {
+            chainer.linkAll(); // entries are linked moments after they are written: show everything written so far
+        }
         Long head = em.createQuery("SELECT MAX(e.chainSeq) FROM AuditEntry e", Long.class).getSingleResult();
         String where = "e.chainSeq IS NOT NULL" + (after == null ? "" : " AND e.chainSeq > :after")
                 + (code == null ? "" : " AND e.code = :code");
@@ -95,6 +101,9 @@ public class AuditAdminResource {
     @GET
     @Path("verify")
     public JsonObject verify() {
+        if (chainer != null) {
+            chainer.linkAll();
+        }
         AuditChainVerifier.Report report = new AuditChainVerifier(em, key.get()).verify();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         report.problems().forEach(problems::add);
@@ -106,6 +115,7 @@ public class AuditAdminResource {
                 .add("headSeq", report.headSeq())
                 .add("unchainedBeforeChain", report.unchainedBefore())
                 .add("unkeyedLegacy", report.unkeyedLegacy())
+                .add("pending", report.pending())
                 .add("keyId", key.get().id())
                 .add("keyedFromSeq", report.keyedFromSeq() == null ? -1 : report.keyedFromSeq())
                 .add("problems", problems)

@@ -18,7 +18,11 @@ import vn.lienthong.adapter.audit.entity.AuditEntry;
  * chain is keyed). Reads in pages, so a long chain does not have to fit in memory.
  *
  * <p>Entries from before the chain was keyed (plain SHA-256, no key id) are checked as before and counted as
- * {@code unkeyedLegacy}; the first keyed entry's MAC covers the last of them. Without the key (kept outside the
+ * {@code unkeyedLegacy}; the first keyed entry's MAC covers the last of them.
+ *
+ * <p>Entries written but not yet linked by the chainer ({@link AuditChain#linkPending}) are checked against their
+ * pending MAC and counted as {@code pending}; one whose MAC fails is reported. The walk stops at the head it read
+ * first, so entries the chainer links meanwhile are not mistaken for entries beyond the head. Without the key (kept outside the
  * database) nobody can rewrite a keyed entry or the head and recompute the chain.
  */
 public final class AuditChainVerifier {
@@ -39,7 +43,7 @@ public final class AuditChainVerifier {
      * SHA-256 before keying began at {@code keyedFromSeq} (null: no keyed entry yet).
      */
     public record Report(long checked, long headSeq, long unchainedBefore, long unkeyedLegacy, Long keyedFromSeq,
-                         List<String> problems) {
+                         List<String> problems, long pending) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -57,8 +61,9 @@ public final class AuditChainVerifier {
         OffsetDateTime firstChainedAt = null;
         while (true) {
             List<AuditEntry> page = em.createQuery("SELECT e FROM AuditEntry e WHERE e.chainSeq >= :from"
-                            + " ORDER BY e.chainSeq", AuditEntry.class)
+                            + " AND e.chainSeq <= :last ORDER BY e.chainSeq", AuditEntry.class)
                     .setParameter("from", expected)
+                    .setParameter("last", head.getLastSeq())
                     .setMaxResults(PAGE)
                     .getResultList();
             if (page.isEmpty()) {
@@ -120,16 +125,63 @@ public final class AuditChainVerifier {
                 head.getHeadMac())) {
             add(problems, "the head's MAC does not verify: position, newest value or keyed start changed");
         }
-        long unchainedAfter = firstChainedAt == null ? 0 : count(
-                "SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.occurredAt >= :t", firstChainedAt);
+        checkBeyondHead(head.getLastSeq(), problems);
+        long pending = checkPending(problems);
+        long unchainedAfter = firstChainedAt == null ? 0 : count("SELECT COUNT(e) FROM AuditEntry e"
+                + " WHERE e.chainSeq IS NULL AND e.pendingMac IS NULL AND e.occurredAt >= :t", firstChainedAt);
         if (unchainedAfter > 0) {
             add(problems, unchainedAfter + " entries written outside the audit log (no chain position)");
         }
         long unchainedBefore = firstChainedAt == null
-                ? count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL", null)
-                : count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.occurredAt < :t",
-                        firstChainedAt);
-        return new Report(checked, head.getLastSeq(), unchainedBefore, legacy, keyedFrom, List.copyOf(problems));
+                ? count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.pendingMac IS NULL", null)
+                : count("SELECT COUNT(e) FROM AuditEntry e WHERE e.chainSeq IS NULL AND e.pendingMac IS NULL"
+                        + " AND e.occurredAt < :t", firstChainedAt);
+        return new Report(checked, head.getLastSeq(), unchainedBefore, legacy, keyedFrom, List.copyOf(problems),
+                pending);
+    }
+
+    /**
+     * Entries positioned after the head read at the start: fine if the chainer linked them meanwhile (the head,
+     * re-read now, covers them — chainer commits move entries and head together), else written past the head.
+     */
+    private void checkBeyondHead(long headSeq, List<String> problems) {
+        Long beyond = em.createQuery("SELECT MAX(e.chainSeq) FROM AuditEntry e WHERE e.chainSeq > :last", Long.class)
+                .setParameter("last", headSeq).getSingleResult();
+        if (beyond == null) {
+            return;
+        }
+        long headNow = em.createQuery("SELECT h.lastSeq FROM AuditChainHead h WHERE h.id = :id", Long.class)
+                .setParameter("id", AuditChainHead.ID).getSingleResult();
+        if (beyond > headNow) {
+            add(problems, "entries after the head (up to " + beyond + ", head at " + headNow
+                    + "): written around the audit log or the head moved back");
+        }
+    }
+
+    /** Checks the MAC of every entry waiting for the chainer; returns how many are pending and intact. */
+    private long checkPending(List<String> problems) {
+        long intact = 0;
+        String after = "";
+        while (true) {
+            List<AuditEntry> page = em.createQuery("SELECT e FROM AuditEntry e WHERE e.chainSeq IS NULL"
+                            + " AND e.pendingMac IS NOT NULL AND e.id > :after ORDER BY e.id", AuditEntry.class)
+                    .setParameter("after", after)
+                    .setMaxResults(PAGE)
+                    .getResultList();
+            if (page.isEmpty()) {
+                return intact;
+            }
+            for (AuditEntry e : page) {
+                if (ChainKey.same(AuditChain.pendingMac(key, e), e.getPendingMac())) {
+                    intact++;
+                } else {
+                    add(problems, "pending entry " + e.getId() + ": MAC does not verify (written around the audit"
+                            + " log, changed, or keyed with another audit key)");
+                }
+                after = e.getId();
+            }
+            em.clear();
+        }
     }
 
     private long count(String jpql, OffsetDateTime t) {

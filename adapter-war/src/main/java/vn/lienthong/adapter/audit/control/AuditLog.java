@@ -15,12 +15,17 @@ import vn.lienthong.adapter.audit.entity.Audited;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
- * Writes audit entries in their own transaction, so a refused request leaves its trace even though the
- * request's own work is rolled back. The single writing path: every entry is appended to the keyed hash chain
- * ({@link AuditChain}, key from {@link AuditKey}), which {@link AuditChainVerifier} checks.
+ * Writes audit entries in their own short transaction, so a refused request leaves its trace even though the
+ * request's own work is rolled back. The single writing path: an entry is stored as pending with a MAC of its
+ * content ({@link AuditChain#stage}: one insert, no lock, so writers never queue behind each other) and linked into
+ * the keyed hash chain moments later by {@link AuditChainer} ({@link #linkPending}), which
+ * {@link AuditChainVerifier} checks.
  */
 @Stateless
 public class AuditLog {
+
+    /** Most entries linked in one chainer transaction. */
+    static final int LINK_BATCH = 500;
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
@@ -29,15 +34,30 @@ public class AuditLog {
     /** Metrics count entries by action, outcome and code (issue 13); observers only count, never throw. */
     @Inject
     Event<Audited> audited;
+    @Inject
+    PendingAudit pending;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actor, String action, String organId, String outcome, String code, String detail) {
         // Milliseconds: what both databases store exactly, so the chained hash can be recomputed from the row.
-        AuditChain.append(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
+        AuditChain.stage(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
                 action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)), key.get());
         if (audited != null) { // null where the store tests build an AuditLog by hand
             audited.fire(new Audited(actor, action, outcome, code));
         }
+        if (pending != null) {
+            pending.written();
+        }
+    }
+
+    /**
+     * Links up to {@value #LINK_BATCH} pending entries into the chain (waiting for the head lock if another node's
+     * chainer holds it). Called by the chainer, at start (entries a killed process left pending), and before the
+     * audit trail is read, so a reader sees everything written before it asked.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public AuditChain.Linked linkPending() {
+        return AuditChain.linkPending(em, key.get(), LINK_BATCH);
     }
 
     private static String cut(String s, int max) {

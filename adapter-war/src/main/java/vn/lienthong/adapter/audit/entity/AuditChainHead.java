@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The newest position and hash of the audit chain: one row, created by the migration. Every writer locks it
- * first, which serialises appends across nodes and lets the verifier notice deleted newest entries.
+ * The newest position and hash of the audit chain: one row, created by the migration. Every chainer locks it
+ * first (writers never do: they store pending entries), which serialises linking across nodes and lets the
+ * verifier notice deleted newest entries.
  */
 @Entity
 @Table(name = "audit_chain_head")

@@ -34,6 +34,9 @@ public class AuditEntry {
     // Keyed chain (V8): id of the audit key whose HMAC entry_hash is; NULL for entries chained with plain SHA-256.
     @Column(name = "chain_key_id")
     private String chainKeyId;
+    // Pending (V15): MAC of the content alone, set by the writer, cleared when the chainer links the entry.
+    @Column(name = "pending_mac")
+    private String pendingMac;
 
     protected AuditEntry() {
         // for JPA
@@ -60,6 +63,20 @@ public class AuditEntry {
         this.prevHash = previousHash;
         this.entryHash = hash;
         this.chainKeyId = keyId;
+        this.pendingMac = null;
+    }
+
+    /** Marks the entry as written by the audit log and waiting to be chained; done once, before it is persisted. */
+    public void pending(String mac) {
+        if (chainSeq != null || pendingMac != null) {
+            throw new IllegalStateException("Audit entry " + id + " is already written");
+        }
+        this.pendingMac = mac;
+    }
+
+    /** A pending entry whose MAC failed: no longer offered for chaining (the verifier reports it as unchained). */
+    public void dropPendingMark() {
+        this.pendingMac = null;
     }
 
     public String getId() { return id; }
@@ -74,4 +91,5 @@ public class AuditEntry {
     public String getPrevHash() { return prevHash; }
     public String getEntryHash() { return entryHash; }
     public String getChainKeyId() { return chainKeyId; }
+    public String getPendingMac() { return pendingMac; }
 }

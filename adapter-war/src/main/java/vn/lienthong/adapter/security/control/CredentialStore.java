@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -21,11 +22,37 @@ public class CredentialStore {
         return Optional.ofNullable(em.find(ClientCredential.class, username));
     }
 
-    /** True when the user exists, is enabled and the password matches its stored hash. */
+    @Inject
+    VerifiedCredentials verified;
+
+    /**
+     * True when the user exists, is enabled and the password matches its stored hash. The PBKDF2 check is skipped
+     * when this exact password was verified against the credential's current hash a short while ago
+     * ({@link VerifiedCredentials}); a hash with fewer iterations than new ones get is replaced after a successful
+     * check (the credential is re-hashed with today's cost once, in this transaction).
+     */
     public boolean authenticate(String username, char[] password) {
-        return find(username).filter(ClientCredential::isEnabled)
-                .map(c -> PasswordHasher.matches(password, c.getPasswordHash()))
-                .orElse(false);
+        if (username == null || password == null) {
+            return false;
+        }
+        Optional<ClientCredential> found = find(username).filter(ClientCredential::isEnabled);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ClientCredential c = found.get();
+        if (verified != null && verified.verified(username, password, c.getPasswordHash())) {
+            return true;
+        }
+        String stored = c.getPasswordHash();
+        boolean ok = verified == null ? PasswordHasher.matches(password, stored)
+                : verified.verifyOnce(username, password, stored, () -> PasswordHasher.matches(password, stored));
+        if (ok && PasswordHasher.needsRehash(stored)) {
+            c.rehash(PasswordHasher.hash(password));
+            if (verified != null) {
+                verified.remember(username, password, c.getPasswordHash());
+            }
+        }
+        return ok;
     }
 
     public boolean exists(String username) {

@@ -11,11 +11,15 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Salted PBKDF2 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}. Passwords therefore
  * travel as UsernameToken PasswordText (over TLS) — a digest token would force us to keep plain passwords.
+ *
+ * <p>New hashes use {@value #ITERATIONS} iterations (OWASP's 2023+ figure for PBKDF2-HMAC-SHA256); the count is
+ * stored in each hash, so older hashes (120 000) keep verifying and {@link #needsRehash} tells when to replace
+ * one. The cost is paid once per credential and {@link VerifiedCredentials} period, not on every request.
  */
 public final class PasswordHasher {
 
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    private static final int ITERATIONS = 120_000;
+    public static final int ITERATIONS = 600_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {
@@ -38,6 +42,19 @@ public final class PasswordHasher {
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] expected = Base64.getDecoder().decode(parts[3]);
         return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+    }
+
+    /** True for a well-formed hash made with fewer iterations than new hashes get (re-hash it at the next login). */
+    public static boolean needsRehash(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        try {
+            return parts.length == 4 && "pbkdf2-sha256".equals(parts[0]) && Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A random password for generated demo credentials. */

@@ -63,6 +63,11 @@ public class ClientCredential {
         return c;
     }
 
+    /** Replaces the password hash by a stronger one of the same password (more PBKDF2 iterations). */
+    public void rehash(String strongerHash) {
+        this.passwordHash = strongerHash;
+    }
+
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
     public List<String> getOrganIds() { return Arrays.asList(organIds.split(",")); }

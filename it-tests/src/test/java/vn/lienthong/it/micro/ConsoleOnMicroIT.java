@@ -109,7 +109,7 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             assertEquals("DEAD", b.text("#doc-state"));
             String deadPage = b.driver.getCurrentUrl();
             b.find("#requeue").click();
-            assertTrue(b.present("#action-result"), "re-queued");
+            assertTrue(b.present("#action-result"), () -> "re-queued: " + b.text("main"));
             Await.until("the re-queued document sent", WAIT, () -> {
                 b.driver.get(deadPage); // not a refresh: that would send the re-queue form again
                 return Optional.of(b.text("#doc-state")).filter("SENT"::equals);

@@ -52,14 +52,15 @@ final class StatisticsPages {
                 .append(link(v, "stats-xlsx", "/statistics/export.xlsx?" + q, "XLSX"));
         if (f.month() != null) {
             b.append(' ').append(link(v, "stats-report", "/statistics/report?month=" + Html.url(f.month())
-                    + "&organisation=" + Html.url(f.organisation()) + "&lang=" + v.text.lang(), v.text.get("stats.report")));
+                    + "&organisation=" + Html.url(f.organisation()) + "&lang=" + v.text.lang(),
+                    v.text.get("stats.report")));
         }
         b.append("</p><p class=\"hint\">").append(v.t("stats.hint")).append("</p>");
         if (result.rows().isEmpty()) {
             b.append("<p id=\"stats-empty\">").append(esc(l.get("noData"))).append("</p>");
         }
         for (int i = 0; i < result.rows().size(); i++) {
-            row(b, v, l, i, result.rows().get(i));
+            row(b, v, l, i, result.rows().get(i), result);
         }
         return v.page("nav.statistics", b.toString());
     }
@@ -73,7 +74,8 @@ final class StatisticsPages {
         b.append("<label>").append(v.t("stats.organisation")).append(" <select name=\"organisation\">")
                 .append("<option value=\"\">").append(v.t("stats.allMine")).append("</option>");
         for (String o : organisations) {
-            b.append("<option value=\"").append(esc(o)).append("\"").append(o.equals(f.organisation()) ? " selected" : "")
+            b.append("<option value=\"").append(esc(o)).append("\"")
+                    .append(o.equals(f.organisation()) ? " selected" : "")
                     .append(">").append(esc(o)).append("</option>");
         }
         b.append("</select></label>");
@@ -103,9 +105,11 @@ final class StatisticsPages {
     }
 
     /** One result row: item, sent, received. Cells carry data-item so tests and readers find a figure by name. */
-    private static void row(StringBuilder b, View v, Labels l, int index, StatisticsRow r) {
+    private static void row(StringBuilder b, View v, Labels l, int index, StatisticsRow r,
+            StatisticsResult result) {
         b.append("<section class=\"stats-row\"><h2>").append(esc(l.get("period"))).append(": ").append(esc(r.period()))
-                .append(" · ").append(esc(l.get("organisation"))).append(": ").append(esc(all(l, r.organisation())))
+                .append(" · ").append(esc(l.get("organisation"))).append(": ")
+                .append(esc(organisation(l, r, result.query().organisations())))
                 .append(" · ").append(esc(l.get("counterpart"))).append(": ").append(esc(all(l, r.counterpart())))
                 .append("</h2><table class=\"figures\" id=\"stats-").append(index).append("\">")
                 .append(Html.head(l.get("item"), l.get("sent"), l.get("received"))).append("<tbody>");
@@ -115,8 +119,8 @@ final class StatisticsPages {
         line(b, l, "recalls", s, d, x -> Long.toString(x.recalls()));
         line(b, l, "updates", s, d, x -> Long.toString(x.updates()));
         line(b, l, "replacements", s, d, x -> Long.toString(x.replacements()));
-        line(b, l, "byDocumentType", s, d, x -> StatisticsTable.breakdown(x.byDocumentType()));
-        line(b, l, "byUrgency", s, d, x -> StatisticsTable.breakdown(x.byUrgency()));
+        line(b, l, "byDocumentType", s, d, x -> orDash(StatisticsTable.breakdown(x.byDocumentType())));
+        line(b, l, "byUrgency", s, d, x -> orDash(StatisticsTable.breakdown(x.byUrgency())));
         line(b, l, "failed", s, d, x -> Long.toString(x.failed()));
         line(b, l, "dead", s, d, x -> Long.toString(x.dead()));
         line(b, l, "cancelled", s, d, x -> Long.toString(x.cancelledBeforeSending()));
@@ -152,6 +156,10 @@ final class StatisticsPages {
                 .append(duration(t.apply(received).p90Seconds())).append("</td></tr>");
     }
 
+    private static String orDash(String s) {
+        return s.isEmpty() ? "—" : s;
+    }
+
     /** Seconds as people read them: {@code 42 s}, {@code 3 min 5 s}, {@code 2 h 10 min}; a dash for none. */
     static String duration(Double seconds) {
         if (seconds == null) {
@@ -165,6 +173,12 @@ final class StatisticsPages {
             return (s / 60) + " min " + (s % 60) + " s";
         }
         return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    /** A row not split by organisation covers the query's organisations: name them (none named: all served here). */
+    private static String organisation(Labels l, StatisticsRow r, java.util.Set<String> scope) {
+        return StatisticsRow.ALL.equals(r.organisation()) && !scope.isEmpty() ? String.join(", ", scope)
+                : all(l, r.organisation());
     }
 
     private static String all(Labels l, String organ) {

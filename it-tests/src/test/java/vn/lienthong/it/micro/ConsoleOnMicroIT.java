@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.Reader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,6 +30,7 @@ import org.openqa.selenium.WebElement;
 
 import vn.lienthong.axis.simulator.FaultMode;
 import vn.lienthong.axis.simulator.FaultRule;
+import vn.lienthong.it.support.AdapterDatabase;
 import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.Await;
 import vn.lienthong.it.support.AxisSimulatorExtension;
@@ -33,7 +42,8 @@ import vn.lienthong.ws.exchange.v1.SubmitDocument;
 /**
  * The operations console as a person uses it, in a real headless Chromium against the real WAR on Payara Micro
  * over HTTPS: sign in, find a document sent through the SOAP face and watch its statuses arrive, re-queue a dead
- * document, and the refusals — a viewer may not act nor see other organisations, a form without its token is
+ * document, see this month's statistics and download their XLSX export (both checked against the store), and
+ * the refusals — a viewer may not act nor see other organisations, a form without its token is
  * refused, wrong passwords lock the account. Screenshots of the main pages go to target/console-screenshots.
  */
 class ConsoleOnMicroIT extends AdapterOnMicro {
@@ -99,7 +109,7 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             assertEquals("DEAD", b.text("#doc-state"));
             String deadPage = b.driver.getCurrentUrl();
             b.find("#requeue").click();
-            assertTrue(b.present("#action-result"), "re-queued");
+            assertTrue(b.present("#action-result"), () -> "re-queued: " + b.text("main"));
             Await.until("the re-queued document sent", WAIT, () -> {
                 b.driver.get(deadPage); // not a refresh: that would send the re-queue form again
                 return Optional.of(b.text("#doc-state")).filter("SENT"::equals);
@@ -113,10 +123,51 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             assertTrue(b.present("#completeness tbody tr"), "completeness per counterpart");
             b.screenshot("dashboard");
 
+            // Its statuses settle first, so the figures below stand still while they are compared.
+            Await.until("status 06 of the re-queued document", WAIT, () -> {
+                b.driver.get(deadPage);
+                return Optional.of(b.text("#recipients tr[data-organ='" + AxisSimulatorExtension.PLAYED_ORGAN
+                        + "'] td.status")).filter("06"::equals);
+            });
+
+            // Statistics of this month for the sender's organisation: the figure shown and the XLSX export, both
+            // checked against the store; the XLSX is a plain GET link the session cookie authenticates.
+            b.driver.get(console("statistics").toString());
+            new org.openqa.selenium.support.ui.Select(b.find("#stats-form select[name=organisation]"))
+                    .selectByValue(demo.organId());
+            b.find("#stats-submit").click();
+            AdapterDatabase db = new AdapterDatabase(AxisSimulatorExtension.dataDir());
+            long sentInStore = db.count("SELECT COUNT(*) FROM document WHERE direction = 'OUT'"
+                    + " AND message_type = 'EDOC' AND business_type = 0 AND sender_organ_id = ?", demo.organId());
+            assertTrue(sentInStore >= 2, "sent in the store: " + sentInStore);
+            assertEquals(Long.toString(sentInStore), b.text("#stats-0 tr[data-item=documents] td.sent"));
+            assertEquals(Long.toString(completePairs(db)), b.text("#stats-0 tr[data-item=complete] td.sent"));
+            b.screenshot("statistics");
+            String xlsxLink = b.find("#stats-xlsx").getAttribute("href");
+            assertFalse(xlsxLink.contains("token") || xlsxLink.contains("csrf"), "nothing secret in " + xlsxLink);
+            HttpResponse<byte[]> xlsx = download(xlsxLink, b.driver.manage().getCookieNamed("LTCONSOLE"));
+            assertEquals(200, xlsx.statusCode());
+            assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"));
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                Sheet sheet = wb.getSheetAt(0);
+                assertEquals("Gửi đi: Văn bản mới", sheet.getRow(0).getCell(3).getStringCellValue());
+                assertEquals(sentInStore, (long) sheet.getRow(1).getCell(3).getNumericCellValue());
+                assertEquals(completePairs(db), (long) sheet.getRow(1).getCell(
+                        column(sheet, "Gửi đi: Phản hồi đầy đủ (đến 06 hoặc từ chối 02)")).getNumericCellValue());
+            }
+            // Without the session the same link leads to the sign-in page, never to the figures.
+            HttpResponse<byte[]> anonymous = download(xlsxLink, null);
+            assertFalse(anonymous.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"));
+            // A bad period shows its stable code on the page, under the form.
+            b.driver.get(console("statistics?month=2026-13").toString());
+            assertEquals("STATS.BAD_DATE", b.text("#refusal-code"));
+            assertTrue(b.present("#stats-form"));
+
             // Every console action is in the audit trail with the user's name.
             b.driver.get(console("audit?actor=console:demo-admin").toString());
             String audit = b.text("#audit");
-            assertTrue(audit.contains("CONSOLE_REQUEUE") && audit.contains("CONSOLE_LOGIN"), audit);
+            assertTrue(audit.contains("CONSOLE_REQUEUE") && audit.contains("CONSOLE_LOGIN")
+                    && audit.contains("CONSOLE_STATISTICS_EXPORT"), audit);
             b.find("#verify").click();
             assertEquals("INTACT", b.text("#chain-state"));
             b.screenshot("audit");
@@ -216,6 +267,36 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             signIn(b, "operator-lock", password);
             assertEquals("AUTH.TLS_REQUIRED", b.text("#refusal-code"));
         }
+    }
+
+    /** Pairs (document, recipient) sent by the demo organisation whose statuses include 06 or 02. */
+    private long completePairs(AdapterDatabase db) throws Exception {
+        return db.count("SELECT COUNT(*) FROM (SELECT DISTINCT d.id, r.organ_id FROM document d"
+                + " JOIN recipient r ON r.document_ref = d.id JOIN status_event s ON s.document_ref = d.id"
+                + " AND s.organ_id = r.organ_id WHERE d.direction = 'OUT' AND d.message_type = 'EDOC'"
+                + " AND d.business_type = 0 AND d.sender_organ_id = ? AND s.status_code IN ('02', '06')) p",
+                demo.organId());
+    }
+
+    /** A GET as the browser would make it, carrying only the session cookie (none: anonymous). */
+    private static HttpResponse<byte[]> download(String url, Cookie session) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(TlsKeyStoreExtension.clientContext())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (session != null) {
+            r.header("Cookie", session.getName() + "=" + session.getValue());
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static int column(Sheet sheet, String header) {
+        Row h = sheet.getRow(0);
+        for (int i = 0; i < h.getLastCellNum(); i++) {
+            if (header.equals(h.getCell(i).getStringCellValue())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + header);
     }
 
     private String createUser(ConsoleBrowser b, String name, String role, String organs) throws Exception {

@@ -3,10 +3,13 @@ package vn.lienthong.adapter.console.boundary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,9 +28,20 @@ import vn.lienthong.adapter.console.control.ConsoleCaller;
 import vn.lienthong.adapter.console.control.ConsoleQueries;
 import vn.lienthong.adapter.console.control.ConsoleRefusal;
 import vn.lienthong.adapter.console.control.ConsoleUsers;
+import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.console.entity.ConsoleRole;
+import vn.lienthong.adapter.reception.control.OurOrganisations;
+import vn.lienthong.adapter.statistics.control.CsvExport;
+import vn.lienthong.adapter.statistics.control.ExchangeStatistics;
+import vn.lienthong.adapter.statistics.control.Labels;
+import vn.lienthong.adapter.statistics.control.MonthlyFigures;
+import vn.lienthong.adapter.statistics.control.StatisticsDownloads;
+import vn.lienthong.adapter.statistics.control.StatisticsRequest;
+import vn.lienthong.adapter.statistics.control.XlsxExport;
+import vn.lienthong.adapter.statistics.entity.StatisticsResult;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
+import vn.lienthong.adapter.vocabulary.Rejection;
 
 /**
  * Every console page and action below {@code /console}. The container lets only signed-in users with one of the
@@ -51,6 +65,13 @@ public class ConsoleServlet extends HttpServlet {
     transient ConsoleActions actions;
     @Inject
     transient ConsoleUsers users;
+    @Inject
+    transient ExchangeStatistics statistics;
+    @Inject
+    transient OurOrganisations ours;
+
+    /** A page that answers with a refusal inside itself (the statistics form) sets its HTTP status here. */
+    private static final String STATUS = ConsoleServlet.class.getName() + ".status";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,7 +86,10 @@ public class ConsoleServlet extends HttpServlet {
         String method = request.getMethod();
         try {
             String html;
-            if ("GET".equals(method) || "HEAD".equals(method)) {
+            if (("GET".equals(method) || "HEAD".equals(method)) && path.startsWith("/statistics/")) {
+                statisticsDownload(view, path, response);
+                return;
+            } else if ("GET".equals(method) || "HEAD".equals(method)) {
                 html = get(view, path);
             } else if ("POST".equals(method)) {
                 if (!ConsoleSession.csrfValid(request)) {
@@ -82,7 +106,12 @@ public class ConsoleServlet extends HttpServlet {
             if (html == null) {
                 throw new ConsoleRefusal(ConsoleRefusal.NOT_FOUND, 404, "There is nothing at this address");
             }
-            write(response, 200, html);
+            Object status = request.getAttribute(STATUS);
+            write(response, status instanceof Integer i ? i : 200, html);
+        } catch (Rejection r) {
+            ConsoleRefusal refusal = statisticsRefusal(r);
+            actions.refused(caller, "CONSOLE_STATISTICS", null, refusal, method + " " + path);
+            write(response, refusal.status(), view.refusal(r.code(), r.getMessage()));
         } catch (ConsoleRefusal r) {
             actions.refused(caller, "CONSOLE_REFUSAL", null, r, method + " " + path);
             write(response, r.status(), view.refusal(r.code(), r.getMessage()));
@@ -102,7 +131,7 @@ public class ConsoleServlet extends HttpServlet {
                     queries.outbox(v.caller, DocumentState.DEAD, false, 200));
             case "/inbox" -> DocumentPages.inbox(v, queries.inbox(v.caller, 200));
             case "/directory" -> DocumentPages.directory(v, param(v, "q"), queries.directory(param(v, "q")));
-            case "/statistics" -> OverviewPages.statistics(v);
+            case "/statistics" -> statistics(v);
             case "/credentials" -> {
                 ConsoleActions.requireAdministrator(v.caller);
                 yield AdminPages.credentials(v, actions.clientCredentials(), actions.legacyTokens(), null);
@@ -194,6 +223,81 @@ public class ConsoleServlet extends HttpServlet {
                 + (c.to() == null ? "" : c.to()) + "&state=" + (c.state() == null ? "" : c.state())
                 + "&direction=" + (c.direction() == null ? "" : c.direction());
         return DocumentPages.search(v, c, queries.search(v.caller, c, page), query);
+    }
+
+    /** The statistics form and figures; a refused parameter is shown with its code under the form. */
+    private String statistics(View v) {
+        StatisticsPages.Form f = statisticsForm(v);
+        Set<String> choices = new TreeSet<>(ours.all());
+        choices.removeIf(o -> !v.caller.maySee(o));
+        try {
+            StatisticsResult r = statistics.compute(statisticsQuery(v, f));
+            return StatisticsPages.page(v, f, choices, r, null);
+        } catch (Rejection r) {
+            ConsoleRefusal refusal = statisticsRefusal(r);
+            actions.refused(v.caller, "CONSOLE_STATISTICS", f.organisation(), refusal, "GET /statistics");
+            v.request.setAttribute(STATUS, refusal.status());
+            return StatisticsPages.page(v, f, choices, null, r);
+        }
+    }
+
+    /** CSV, XLSX or the monthly report of the form's query: GET links, the session cookie authenticates them. */
+    private void statisticsDownload(View v, String path, HttpServletResponse response) throws IOException {
+        StatisticsPages.Form f = statisticsForm(v);
+        Labels labels = Labels.of(v.text.lang());
+        String detail;
+        switch (path) {
+            case "/statistics/export.csv", "/statistics/export.xlsx" -> {
+                StatisticsResult r = statistics.compute(statisticsQuery(v, f));
+                boolean csv = path.endsWith(".csv");
+                detail = (csv ? "csv " : "xlsx ") + r.query().from() + "/" + r.query().to() + " "
+                        + r.query().organisations();
+                actions.record(v.caller, "CONSOLE_STATISTICS_EXPORT", f.organisation(), "OK", detail);
+                response.setContentType(csv ? StatisticsDownloads.CSV_TYPE : StatisticsDownloads.XLSX_TYPE);
+                response.setHeader("Content-Disposition", StatisticsDownloads.attachment(r, csv ? "csv" : "xlsx"));
+                if (csv) {
+                    new CsvExport(labels).write(r, response.getOutputStream());
+                } else {
+                    new XlsxExport(labels).write(r, response.getOutputStream());
+                }
+            }
+            case "/statistics/report" -> {
+                YearMonth m = StatisticsRequest.month(f.month());
+                MonthlyFigures figures = statistics.month(m, StatisticsRequest.scope(
+                        StatisticsRequest.list(f.organisation()), ours.all(), mayView(v.caller)));
+                actions.record(v.caller, "CONSOLE_STATISTICS_EXPORT", f.organisation(), "OK",
+                        "report " + m + " " + figures.scope());
+                response.setContentType(StatisticsDownloads.REPORT_TYPE);
+                // The report styles itself with one style element; it runs nothing and loads nothing.
+                response.setHeader("Content-Security-Policy", StatisticsDownloads.REPORT_CSP);
+                figures.write(labels, response.getOutputStream());
+            }
+            default -> throw new ConsoleRefusal(ConsoleRefusal.NOT_FOUND, 404, "There is nothing at this address");
+        }
+    }
+
+    private StatisticsPages.Form statisticsForm(View v) {
+        String month = param(v, "month");
+        boolean nothingAsked = month == null && param(v, "from") == null && param(v, "to") == null;
+        // The first visit shows this month (Vietnam time).
+        return new StatisticsPages.Form(nothingAsked ? YearMonth.now(VietnamTime.ZONE).toString() : month,
+                param(v, "from"), param(v, "to"), param(v, "organisation"), param(v, "counterpart"),
+                param(v, "groupBy"), param(v, "split"));
+    }
+
+    private vn.lienthong.adapter.statistics.entity.StatisticsQuery statisticsQuery(View v, StatisticsPages.Form f) {
+        return StatisticsRequest.parse(f.from(), f.to(), f.month(), null, StatisticsRequest.list(f.organisation()),
+                f.counterpart(), f.groupBy(), f.split(), ours.all(), mayView(v.caller));
+    }
+
+    /** The organisations whose figures the user may see: all for an administrator, else its own. */
+    private static Set<String> mayView(ConsoleCaller caller) {
+        return caller.all() ? null : Set.copyOf(caller.organIds());
+    }
+
+    private static ConsoleRefusal statisticsRefusal(Rejection r) {
+        return new ConsoleRefusal(r.code(), "STATS.FORBIDDEN_ORGANISATION".equals(r.code()) ? 403 : 400,
+                r.getMessage());
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response, ConsoleCaller caller)

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import vn.lienthong.adapter.console.control.ConsoleQueries;
 
-/** The dashboard and the statistics placeholder. */
+/** The dashboard. */
 final class OverviewPages {
 
     private OverviewPages() {
@@ -53,10 +53,5 @@ final class OverviewPages {
         b.append("<div class=\"card\"><span class=\"label\">").append(v.t(key))
                 .append("</span><span class=\"figure\" id=\"").append(id).append("\">").append(figure)
                 .append("</span></div>");
-    }
-
-    /** Placeholder: the statistics pages and exports come from the statistics capability (wired by the lead). */
-    static String statistics(View v) {
-        return v.page("nav.statistics", "<p id=\"statistics-placeholder\">" + v.t("stats.placeholder") + "</p>");
     }
 }

@@ -2,7 +2,6 @@ package vn.lienthong.adapter.statistics.boundary;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,10 +19,10 @@ import vn.lienthong.adapter.reception.control.OurOrganisations;
 import vn.lienthong.adapter.statistics.control.CsvExport;
 import vn.lienthong.adapter.statistics.control.ExchangeStatistics;
 import vn.lienthong.adapter.statistics.control.Labels;
-import vn.lienthong.adapter.statistics.control.MonthlyReport;
+import vn.lienthong.adapter.statistics.control.MonthlyFigures;
+import vn.lienthong.adapter.statistics.control.StatisticsDownloads;
 import vn.lienthong.adapter.statistics.control.StatisticsRequest;
 import vn.lienthong.adapter.statistics.control.XlsxExport;
-import vn.lienthong.adapter.statistics.entity.Granularity;
 import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
 import vn.lienthong.adapter.statistics.entity.StatisticsResult;
 import vn.lienthong.adapter.vocabulary.Rejection;
@@ -42,9 +41,8 @@ public class StatisticsResource {
 
     /** The actor the admin bearer token is audited as (admin.boundary.AdminAuthentication.ADMIN). */
     private static final String ADMIN = "admin";
-    private static final MediaType CSV = MediaType.valueOf("text/csv; charset=utf-8");
-    private static final MediaType XLSX =
-            MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType CSV = MediaType.valueOf(StatisticsDownloads.CSV_TYPE);
+    private static final MediaType XLSX = MediaType.valueOf(StatisticsDownloads.XLSX_TYPE);
 
     @Inject
     ExchangeStatistics statistics;
@@ -108,15 +106,10 @@ public class StatisticsResource {
             @QueryParam("organisation") List<String> organisations, @QueryParam("lang") String lang) {
         try {
             YearMonth m = StatisticsRequest.month(month);
-            Set<String> scope = StatisticsRequest.scope(organisations, ours.all(), null);
-            StatisticsQuery q = new StatisticsQuery(scope, null, m.atDay(1), m.atEndOfMonth(), Granularity.TOTAL,
-                    false, false);
-            StatisticsResult summary = statistics.compute(q);
-            StatisticsResult perCounterpart = statistics.compute(q.perCounterpart(true));
-            StreamingOutput body = out -> new MonthlyReport(Labels.of(lang)).write(m, scope, summary,
-                    perCounterpart, out);
-            return Response.ok(body, MediaType.valueOf("text/html; charset=utf-8"))
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+            MonthlyFigures figures = statistics.month(m, StatisticsRequest.scope(organisations, ours.all(), null));
+            StreamingOutput body = out -> figures.write(Labels.of(lang), out);
+            return Response.ok(body, MediaType.valueOf(StatisticsDownloads.REPORT_TYPE))
+                    .header("Content-Security-Policy", StatisticsDownloads.REPORT_CSP)
                     .header("X-Content-Type-Options", "nosniff").build();
         } catch (Rejection r) {
             return refused(r);
@@ -131,8 +124,7 @@ public class StatisticsResource {
     }
 
     private static Response download(StreamingOutput body, MediaType type, StatisticsResult r, String extension) {
-        String name = "thong-ke-" + r.query().from() + "_" + r.query().to() + "." + extension;
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        return Response.ok(body, type).header("Content-Disposition", StatisticsDownloads.attachment(r, extension))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -3,6 +3,8 @@ package vn.lienthong.adapter.statistics.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 
 import vn.lienthong.adapter.platform.store.SchemaMigrations;
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.statistics.entity.Granularity;
 import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
 import vn.lienthong.adapter.statistics.entity.StatisticsResult;
 
@@ -55,5 +58,12 @@ public class ExchangeStatistics {
         } catch (SQLException e) {
             throw new EJBException("Statistics unavailable", e);
         }
+    }
+
+    /** The figures of the printable monthly report of {@code month} for {@code scope} (already checked). */
+    public MonthlyFigures month(YearMonth month, Set<String> scope) {
+        StatisticsQuery q = new StatisticsQuery(scope, null, month.atDay(1), month.atEndOfMonth(), Granularity.TOTAL,
+                false, false);
+        return new MonthlyFigures(month, scope, compute(q), compute(q.perCounterpart(true)));
     }
 }

@@ -102,6 +102,10 @@ public final class StatisticsRequest {
                         "The caller may not see organisation " + organ);
             }
         }
+        if (mayView != null && mayView.isEmpty()) {
+            // An empty scope means "all served here": a caller who may see nothing must not get that.
+            throw new Rejection("STATS.FORBIDDEN_ORGANISATION", "organisation", "The caller may see no organisation");
+        }
         if (asked.isEmpty() && mayView != null) {
             return Set.copyOf(mayView); // everything the caller may see, never more
         }

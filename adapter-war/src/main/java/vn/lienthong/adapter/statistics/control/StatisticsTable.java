@@ -66,7 +66,7 @@ public final class StatisticsTable {
     }
 
     /** {@code ?=1; 1=3; 2=2} — code = count, codes ascending ({@code ?}: not given, -1 in JSON). */
-    static String breakdown(Map<Integer, Long> counts) {
+    public static String breakdown(Map<Integer, Long> counts) {
         return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> (e.getKey() < 0 ? "?" : e.getKey().toString()) + "=" + e.getValue())
                 .collect(Collectors.joining("; "));

@@ -80,6 +80,16 @@ class StatisticsRequestTest {
     }
 
     @Test
+    void aCallerWhoMaySeeNothingNeverGetsEverything() {
+        // An empty organisation set in a query means "all served here": a console user without organisations
+        // must be refused, not shown the whole adapter.
+        assertEquals("STATS.FORBIDDEN_ORGANISATION", refusal(() -> parse(null, null, "2026-11", null, List.of(),
+                null, null, null, Set.of())));
+        assertEquals(Set.of("000.00.00.G22"), parse(null, null, "2026-11", null, List.of(), null, null, null,
+                Set.of("000.00.00.G22")).organisations());
+    }
+
+    @Test
     void aRestrictedCallerWithoutOrganisationSeesOnlyItsOwn() {
         assertEquals(Set.of("000.00.00.G22"), parse(null, null, "2026-11", null, List.of(), null, null, null,
                 Set.of("000.00.00.G22")).organisations());

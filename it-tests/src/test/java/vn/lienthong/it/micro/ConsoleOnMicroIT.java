@@ -75,10 +75,10 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             String documentId = service.submitDocument(request).getDocumentId();
             b.driver.get(console("documents").toString());
             b.find("input[name=number]").sendKeys(request.getDocument().getCodeNumber());
-            b.find("#search-submit").click();
+            b.clickThrough("#search-submit");
             assertTrue(b.present("tr[data-document-id='" + documentId + "']"), "found by its number");
             b.screenshot("documents");
-            b.find("tr[data-document-id='" + documentId + "'] a.doc-link").click();
+            b.clickThrough("tr[data-document-id='" + documentId + "'] a.doc-link");
             assertEquals(documentId, b.text("#doc-id"));
             Await.until("status 06 of the recipient on the page", WAIT, () -> {
                 b.driver.navigate().refresh();
@@ -105,10 +105,10 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
                 return Optional.of(b.present("#dead-list tr[data-document-id='" + deadId + "']")).filter(x -> x);
             });
             b.screenshot("outbox");
-            b.find("#dead-list tr[data-document-id='" + deadId + "'] a.doc-link").click();
+            b.clickThrough("#dead-list tr[data-document-id='" + deadId + "'] a.doc-link");
             assertEquals("DEAD", b.text("#doc-state"));
             String deadPage = b.driver.getCurrentUrl();
-            b.find("#requeue").click();
+            b.clickThrough("#requeue");
             assertTrue(b.present("#action-result"), () -> "re-queued: " + b.text("main"));
             Await.until("the re-queued document sent", WAIT, () -> {
                 b.driver.get(deadPage); // not a refresh: that would send the re-queue form again
@@ -135,7 +135,7 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             b.driver.get(console("statistics").toString());
             new org.openqa.selenium.support.ui.Select(b.find("#stats-form select[name=organisation]"))
                     .selectByValue(demo.organId());
-            b.find("#stats-submit").click();
+            b.clickThrough("#stats-submit");
             AdapterDatabase db = new AdapterDatabase(AxisSimulatorExtension.dataDir());
             long sentInStore = db.count("SELECT COUNT(*) FROM document WHERE direction = 'OUT'"
                     + " AND message_type = 'EDOC' AND business_type = 0 AND sender_organ_id = ?", demo.organId());
@@ -168,12 +168,12 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             String audit = b.text("#audit");
             assertTrue(audit.contains("CONSOLE_REQUEUE") && audit.contains("CONSOLE_LOGIN")
                     && audit.contains("CONSOLE_STATISTICS_EXPORT"), audit);
-            b.find("#verify").click();
+            b.clickThrough("#verify");
             assertEquals("INTACT", b.text("#chain-state"));
             b.screenshot("audit");
 
             // English on request.
-            b.find("#lang").click();
+            b.clickThrough("#lang");
             assertEquals("Dashboard", b.text("main h1"));
             b.driver.get(console("credentials").toString());
             b.screenshot("credentials");
@@ -238,17 +238,17 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
             ((JavascriptExecutor) b.driver).executeScript(
                     "document.querySelector('#user-create input[name=_csrf]').remove();");
             b.find("#user-create input[name=username]").sendKeys("never-created");
-            b.find("#user-create button").click();
+            b.clickThrough("#user-create button");
             assertEquals("AUTH.CSRF", b.text("#refusal-code"));
             b.driver.get(console("users").toString());
             assertFalse(b.text("#users").contains("never-created"));
             // A sign-in form without its token is refused too.
-            b.find("#logout button").click();
+            b.clickThrough("#logout button");
             ((JavascriptExecutor) b.driver).executeScript(
                     "document.querySelector('#login-form input[name=_csrf]').remove();");
             b.find("#username").sendKeys("operator-lock");
             b.find("#password").sendKeys(password);
-            b.find("#login").click();
+            b.clickThrough("#login");
             assertEquals("AUTH.CSRF", b.text("#refusal-code"));
         }
         try (ConsoleBrowser b = ConsoleBrowser.open(console(""))) {
@@ -304,7 +304,7 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
         b.find("#user-create input[name=username]").sendKeys(name);
         new org.openqa.selenium.support.ui.Select(b.find("#user-create select[name=role]")).selectByValue(role);
         b.find("#user-create input[name=organs]").sendKeys(organs);
-        b.find("#user-create button").click();
+        b.clickThrough("#user-create button");
         return b.text("#secret");
     }
 
@@ -325,7 +325,7 @@ class ConsoleOnMicroIT extends AdapterOnMicro {
         }
         b.find("#username").sendKeys(user);
         b.find("#password").sendKeys(password);
-        b.find("#login").click();
+        b.clickThrough("#login");
     }
 
     private static Properties admin() throws Exception {

@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian {@code chromium} + {@code chromium-driver}, never downloaded) driven by
@@ -91,6 +93,16 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /**
+     * Clicks a link or submit button and returns once the next page has replaced this one: a click returns as soon
+     * as the navigation starts, and asserting on the old page in between is a race (seen on a loaded machine).
+     */
+    public void clickThrough(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public String text(String css) {

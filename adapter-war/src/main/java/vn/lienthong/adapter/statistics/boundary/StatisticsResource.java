@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,13 +54,9 @@ public class StatisticsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response figures(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("month") String month, @QueryParam("year") String year,
-            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
-            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split) {
+    public Response figures(@BeanParam StatisticsParameters p) {
         try {
-            StatisticsQuery q = query(from, to, month, year, organisations, counterpart, groupBy, split);
-            return Response.ok(StatisticsJson.of(statistics.compute(q)), MediaType.APPLICATION_JSON).build();
+            return Response.ok(StatisticsJson.of(statistics.compute(query(p))), MediaType.APPLICATION_JSON).build();
         } catch (Rejection r) {
             return refused(r);
         }
@@ -67,15 +64,10 @@ public class StatisticsResource {
 
     @GET
     @Path("export.csv")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("month") String month, @QueryParam("year") String year,
-            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
-            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split,
-            @QueryParam("lang") String lang) {
+    public Response csv(@BeanParam StatisticsParameters p) {
         try {
-            StatisticsResult r = statistics.compute(query(from, to, month, year, organisations, counterpart,
-                    groupBy, split));
-            StreamingOutput body = out -> new CsvExport(Labels.of(lang)).write(r, out);
+            StatisticsResult r = statistics.compute(query(p));
+            StreamingOutput body = out -> new CsvExport(Labels.of(p.lang)).write(r, out);
             return download(body, CSV, r, "csv");
         } catch (Rejection r) {
             return refused(r);
@@ -84,15 +76,10 @@ public class StatisticsResource {
 
     @GET
     @Path("export.xlsx")
-    public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("month") String month, @QueryParam("year") String year,
-            @QueryParam("organisation") List<String> organisations, @QueryParam("counterpart") String counterpart,
-            @QueryParam("groupBy") String groupBy, @QueryParam("split") String split,
-            @QueryParam("lang") String lang) {
+    public Response xlsx(@BeanParam StatisticsParameters p) {
         try {
-            StatisticsResult r = statistics.compute(query(from, to, month, year, organisations, counterpart,
-                    groupBy, split));
-            StreamingOutput body = out -> new XlsxExport(Labels.of(lang)).write(r, out);
+            StatisticsResult r = statistics.compute(query(p));
+            StreamingOutput body = out -> new XlsxExport(Labels.of(p.lang)).write(r, out);
             return download(body, XLSX, r, "xlsx");
         } catch (Rejection r) {
             return refused(r);
@@ -116,11 +103,10 @@ public class StatisticsResource {
         }
     }
 
-    private StatisticsQuery query(String from, String to, String month, String year, List<String> organisations,
-            String counterpart, String groupBy, String split) {
+    private StatisticsQuery query(StatisticsParameters p) {
         // The admin bearer token may see every organisation served here (mayView = null).
-        return StatisticsRequest.parse(from, to, month, year, organisations, counterpart, groupBy, split,
-                ours.all(), null);
+        return StatisticsRequest.parse(p.from, p.to, p.month, p.year, p.organisations, p.counterpart, p.groupBy,
+                p.split, ours.all(), null);
     }
 
     private static Response download(StreamingOutput body, MediaType type, StatisticsResult r, String extension) {

@@ -196,6 +196,7 @@ public final class AdapterSettings {
     private final Operations operations;
     private final Duration verifiedCredentialTtl; // wscost
     private final String cryptoProvider; // wscost
+    private final RetentionSettings retention; // retention (issue 13)
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -257,6 +258,7 @@ public final class AdapterSettings {
                 Duration.ofMillis(c.getOptionalValue(METRICS_CACHE_MS, Long.class).orElse(5_000L)),
                 c.getOptionalValue(BACKUP_DIR, String.class).map(Path::of).orElse(dataDir.resolve("backups")),
                 c.getOptionalValue(BACKUP_PG_DUMP, String.class).orElse("pg_dump"));
+        retention = RetentionSettings.from(c, dataDir);
     }
 
     /** Settings of health, metrics and backups (issue 13), defaults above at their keys. */
@@ -331,6 +333,8 @@ public final class AdapterSettings {
     public Path attachmentsDir() { return dataDir.resolve("attachments"); }
     public Path packagesDir() { return dataDir.resolve("packages"); }
     public Operations operations() { return operations; }
+    /** The retention policy (issue 13): keys and defaults in {@link RetentionSettings}. */
+    public RetentionSettings retention() { return retention; }
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import vn.lienthong.adapter.alerting.boundary.AlertsAdminResource;
 import vn.lienthong.adapter.statistics.boundary.StatisticsResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 import vn.lienthong.adapter.backup.boundary.BackupAdminResource;
+import vn.lienthong.adapter.retention.boundary.RetentionAdminResource;
 
 /**
  * The operators' HTTP interface under {@code /admin}, separate from the SOAP services. Classes are listed, not
@@ -24,6 +25,7 @@ public class AdminApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
                 OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class,
-                AlertsAdminResource.class, BackupAdminResource.class, StatisticsResource.class);
+                AlertsAdminResource.class, BackupAdminResource.class, StatisticsResource.class,
+                RetentionAdminResource.class);
     }
 }

@@ -138,8 +138,8 @@ public final class RetentionJob {
                     position = batch.next();
                     if (!batch.documentIds().isEmpty()) {
                         Archived a = archive(runId, month, batch, cutoff);
-                        archived.add(a.record());
                         removed += removeFiles(a.record().id(), a.liveFiles());
+                        archived.add(tx.inNew(em -> new ArchiveTable(em).find(a.record().id())));
                     }
                     if (batch.monthDone()) {
                         break;

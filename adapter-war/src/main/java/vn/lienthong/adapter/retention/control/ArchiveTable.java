@@ -31,15 +31,15 @@ public final class ArchiveTable {
     /** WRITING → ARCHIVED, in the transaction that deletes the archived rows; false if it was not WRITING. */
     boolean archived(String id, String sha256, long size, int documents, int rows, int files,
             AuditSegment.Anchor audit, OffsetDateTime now, String detail) {
+        // No audit segment: NULL literals (a null parameter is typed as text by PostgreSQL's driver).
+        String seqs = audit == null || audit.fromSeq() == null ? "audit_from_seq = NULL, audit_to_seq = NULL"
+                : "audit_from_seq = " + audit.fromSeq().longValue() + ", audit_to_seq = " + audit.toSeq().longValue();
         return em.createNativeQuery("UPDATE retention_archive SET state = 'ARCHIVED', sha256 = ?1, size_bytes = ?2,"
-                        + " documents = ?3, data_rows = ?4, files = ?5, audit_entries = ?6, audit_from_seq = ?7,"
-                        + " audit_to_seq = ?8, files_pending = TRUE, completed_at = ?9, detail = ?10"
-                        + " WHERE id = ?11 AND state = 'WRITING'")
+                        + " documents = ?3, data_rows = ?4, files = ?5, audit_entries = ?6, " + seqs + ","
+                        + " files_pending = TRUE, completed_at = ?7, detail = ?8 WHERE id = ?9 AND state = 'WRITING'")
                 .setParameter(1, sha256).setParameter(2, size).setParameter(3, documents).setParameter(4, rows)
                 .setParameter(5, files).setParameter(6, audit == null ? 0 : audit.entries())
-                .setParameter(7, audit == null ? null : audit.fromSeq())
-                .setParameter(8, audit == null ? null : audit.toSeq())
-                .setParameter(9, now).setParameter(10, cut(detail)).setParameter(11, id).executeUpdate() == 1;
+                .setParameter(7, now).setParameter(8, cut(detail)).setParameter(9, id).executeUpdate() == 1;
     }
 
     void abandoned(String id, OffsetDateTime now, String why) {

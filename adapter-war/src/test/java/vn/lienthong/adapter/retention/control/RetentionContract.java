@@ -183,9 +183,11 @@ abstract class RetentionContract {
                 + " VALUES (?1, 'IN', ?2, ?3, 0, 0, 'RECEIVED', 0, ?4, ?4, 1, ?5, ?6)",
                 id, "7/" + id.substring(0, 6), H41, at, "IN|EDOC|" + id, raw);
         String item = UUID.randomUUID().toString();
-        sql("INSERT INTO inbox_item (id, organ_id, kind, document_ref, state, created_at, confirmed_at)"
-                + " VALUES (?1, ?2, 'DOCUMENT', ?3, ?4, ?5, ?6)", item, G22, id, collected ? "CONFIRMED" : "PENDING",
-                at, collected ? at.plusHours(1) : null);
+        sql("INSERT INTO inbox_item (id, organ_id, kind, document_ref, state, created_at) VALUES (?1, ?2,"
+                + " 'DOCUMENT', ?3, 'PENDING', ?4)", item, G22, id, at);
+        if (collected) {
+            sql("UPDATE inbox_item SET state = 'CONFIRMED', confirmed_at = ?1 WHERE id = ?2", at.plusHours(1), item);
+        }
         sql("INSERT INTO received_package (id, axis_doc_id, message_type, sha256, storage_path, outcome,"
                 + " document_ref, received_at) VALUES (?1, ?2, 'EDOC', ?3, ?4, 'STORED', ?5, ?6)",
                 UUID.randomUUID().toString(), "axis-" + id, "1".repeat(64), raw, id, at);

@@ -17,7 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import vn.lienthong.axis.simulator.FaultMode;
+import vn.lienthong.axis.simulator.FaultRule;
+import vn.lienthong.it.support.Await;
 
 import vn.lienthong.it.support.AdapterOnMicro;
 import vn.lienthong.it.support.AxisSimulatorExtension;
@@ -113,6 +118,92 @@ class HealthAndMetricsOnMicroIT extends AdapterOnMicro {
             String sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(java.nio.file.Files.readAllBytes(file)));
             assertEquals(line.substring(0, 64), sum, file.toString());
+        }
+    }
+
+    /**
+     * Readiness DOWN (HTTP 503, the failed check named, the others UP) while the axis is unreachable — the outbox
+     * meets the outage and opens the shared breaker — and UP again once the axis answers.
+     */
+    @Test
+    void readinessIsDownWhileTheAxisIsUnreachableAndUpWhenItIsBack() throws Exception {
+        var sim = AxisSimulatorExtension.simulator();
+        sim.faults().add(FaultRule.of(FaultMode.DOWN));
+        try {
+            service.submitDocument(Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN));
+            HttpResponse<String> down = Await.until("readiness DOWN with the axis check", Duration.ofSeconds(120),
+                    () -> java.util.Optional.of(get("/health/ready")).filter(r -> r.statusCode() == 503));
+            assertTrue(down.body().startsWith("{\"status\":\"DOWN\""), down.body());
+            assertEquals(Set.of("database=UP", "data-folder=UP", "keys=UP", "axis=DOWN"), checks(down), down.body());
+            assertTrue(down.body().contains("\"breaker\":\"OPEN\""), down.body());
+            assertEquals(200, get("/health/live").statusCode(), "liveness does not follow the axis");
+        } finally {
+            sim.faults().clear();
+        }
+        HttpResponse<String> up = Await.until("readiness UP again", Duration.ofSeconds(120),
+                () -> java.util.Optional.of(get("/health/ready")).filter(r -> r.statusCode() == 200));
+        assertTrue(checks(up).contains("axis=UP"), up.body());
+    }
+
+    /**
+     * Readiness DOWN while the data folder takes no new file (made immutable — root ignores permissions — or
+     * read-only for another user), UP again when it is writable. Free space under the threshold is the same check
+     * ({@code ReadinessDownTest}: a threshold cannot change under a running node).
+     */
+    @Test
+    void readinessIsDownWhileTheDataFolderIsNotWritableAndUpWhenItIs() throws Exception {
+        java.nio.file.Path data = AxisSimulatorExtension.dataDir();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Assumptions.assumeTrue(root ? run("chattr", "+i", data.toString()) : run("chmod", "a-w", data.toString()),
+                "cannot make the data folder unwritable here (chattr needs CAP_LINUX_IMMUTABLE and ext2/3/4)");
+        try {
+            HttpResponse<String> down = Await.until("readiness DOWN with the data-folder check",
+                    Duration.ofSeconds(60),
+                    () -> java.util.Optional.of(get("/health/ready")).filter(r -> r.statusCode() == 503));
+            assertEquals(Set.of("database=UP", "data-folder=DOWN", "keys=UP", "axis=UP"), checks(down), down.body());
+            assertTrue(down.body().contains("\"writable\":false"), down.body());
+            assertFalse(down.body().contains(data.toString()), "no path in the answer");
+        } finally {
+            assertTrue(root ? run("chattr", "-i", data.toString()) : run("chmod", "u+w", data.toString()));
+        }
+        HttpResponse<String> up = Await.until("readiness UP again", Duration.ofSeconds(60),
+                () -> java.util.Optional.of(get("/health/ready")).filter(r -> r.statusCode() == 200));
+        assertTrue(checks(up).contains("data-folder=UP"), up.body());
+    }
+
+    /** /admin/retention: token required; off by default, so listing shows no archives and a run is refused. */
+    @Test
+    void theRetentionOperationIsAuthorisedAndOffByDefault() throws Exception {
+        URI retention = new URL(base, "admin/retention").toURI();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(retention).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), refused.body());
+        String token = java.nio.file.Files.readString(AxisSimulatorExtension.dataDir().resolve("admin-token")).trim();
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(retention).header("Authorization", "Bearer "
+                + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"enabled\":false") && list.body().contains("\"archives\":[]"),
+                list.body());
+        HttpResponse<String> run = http.send(HttpRequest.newBuilder(retention).header("Authorization", "Bearer "
+                + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, run.statusCode(), run.body());
+        assertTrue(run.body().contains("\"code\":\"RETENTION.OFF\""), run.body());
+    }
+
+    private static Set<String> checks(HttpResponse<String> r) {
+        return CHECK.matcher(r.body()).results().map(m -> m.group(1) + "=" + m.group(2)).collect(Collectors.toSet());
+    }
+
+    private static boolean run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.retention.control.RetentionJob;
+import vn.lienthong.adapter.retention.control.RetentionService;
 import vn.lienthong.adapter.retention.entity.ArchiveRecord;
 import vn.lienthong.adapter.retention.entity.RetentionReport;
 
@@ -33,7 +34,7 @@ import vn.lienthong.adapter.retention.entity.RetentionReport;
 public class RetentionAdminResource {
 
     @Inject
-    vn.lienthong.adapter.retention.control.RetentionService retention;
+    RetentionService retention;
     @Inject
     AdapterSettings settings;
 

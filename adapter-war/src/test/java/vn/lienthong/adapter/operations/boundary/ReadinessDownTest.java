@@ -1,7 +1,6 @@
 package vn.lienthong.adapter.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -137,7 +135,8 @@ class ReadinessDownTest {
         long freeMib = Files.getFileStore(data).getUsableSpace() / (1024 * 1024);
         DataFolderReadiness tight = new DataFolderReadiness();
         // A threshold above what the file system has free (by 1 TiB: other processes' writes cannot matter).
-        tight.settings = settings(data, Map.of(AdapterSettings.HEALTH_MIN_FREE_MB, Long.toString(freeMib + 1_048_576)));
+        tight.settings = settings(data,
+                Map.of(AdapterSettings.HEALTH_MIN_FREE_MB, Long.toString(freeMib + 1_048_576)));
         HealthCheckResponse down = tight.call();
         assertDown(down, "data-folder");
         assertEquals("low", down.getData().orElseThrow().get("freeSpace"));

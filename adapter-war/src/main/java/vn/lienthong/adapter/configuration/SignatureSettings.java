@@ -23,18 +23,23 @@ public final class SignatureSettings {
     public static final String PREFIX = "adapter.signatures.";
     /** Verify the signatures inside every attachment, sent and received; default true. */
     public static final String ENABLED = PREFIX + "enabled";
+    /** The folder under the keys folder where operators put CA certificates and CRLs of document signers. */
+    public static final String TRUST_FOLDER = "document-trust";
     /**
      * Trust anchors (CA certificates) of document signatures: comma-separated PEM/DER certificate files or folders
-     * of them ({@code .pem}, {@code .crt}, {@code .cer}, {@code .der}). Default: none, except in demo mode the demo
-     * CA ({@code <keys>/demo-ca.pem}). Without anchors every intact signature is UNTRUSTED.
+     * of them ({@code .pem}, {@code .crt}, {@code .cer}, {@code .der}). Default: {@code <keys>/document-trust}, in
+     * demo mode also the demo CA ({@code <keys>/demo-ca.pem}). Without anchors every intact signature is UNTRUSTED.
+     * A changed file counts at the next verification.
      */
     public static final String TRUST_ANCHORS = PREFIX + "trust-anchors";
     /**
-     * CRLs for revocation (files or folders, {@code .crl}, DER or PEM), re-read every {@link #RELOAD}; default none.
-     * No CRL of an issuer (nor one embedded in the document) gives REVOCATION_UNKNOWN.
+     * CRLs for revocation (files or folders of {@code .crl}, DER or PEM); default {@code <keys>/document-trust}, in
+     * demo mode also {@code <keys>/demo-ca.crl} (the demo CA's, rewritten at each launcher start). No CRL of an
+     * issuer (nor one embedded in the document) gives REVOCATION_UNKNOWN. A changed file counts at the next
+     * verification.
      */
     public static final String CRLS = PREFIX + "crls";
-    /** How often the anchors and CRLs are read again from disk; default 10 minutes. */
+    /** Anchors and CRLs are read again at least this often (besides whenever a file changes); default 10 minutes. */
     public static final String RELOAD = PREFIX + "reload-minutes";
     /** How often the verifier looks for documents still to verify (it is also woken after each commit); default 5 s. */
     public static final String INTERVAL = PREFIX + "interval-ms";
@@ -64,9 +69,11 @@ public final class SignatureSettings {
 
     private SignatureSettings(Config c, boolean demo, Path keysDir) {
         enabled = c.getOptionalValue(ENABLED, Boolean.class).orElse(true);
+        Path folder = keysDir.resolve(TRUST_FOLDER);
         trustAnchors = c.getOptionalValue(TRUST_ANCHORS, String.class).map(SignatureSettings::paths)
-                .orElse(demo ? List.of(keysDir.resolve("demo-ca.pem")) : List.of());
-        crls = c.getOptionalValue(CRLS, String.class).map(SignatureSettings::paths).orElse(List.of());
+                .orElse(demo ? List.of(keysDir.resolve("demo-ca.pem"), folder) : List.of(folder));
+        crls = c.getOptionalValue(CRLS, String.class).map(SignatureSettings::paths)
+                .orElse(demo ? List.of(keysDir.resolve("demo-ca.crl"), folder) : List.of(folder));
         reload = Duration.ofMinutes(Math.max(1, c.getOptionalValue(RELOAD, Long.class).orElse(10L)));
         interval = Duration.ofMillis(Math.max(100, c.getOptionalValue(INTERVAL, Long.class).orElse(5_000L)));
         policy = c.getOptionalValue(POLICY, String.class).map(SignatureSettings::parsePolicy).orElse(Policy.OFF);

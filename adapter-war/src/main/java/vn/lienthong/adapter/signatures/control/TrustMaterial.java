@@ -42,13 +42,16 @@ public class TrustMaterial {
     private DocumentSignatureVerifier verifier;
     private Instant loadedAt = Instant.EPOCH;
     private int anchors;
+    private List<Long> fingerprint = List.of();
 
-    /** The current verifier (thread-safe; rebuilt at most once per reload interval). */
+    /** The current verifier (thread-safe; rebuilt when a file changed or the reload interval passed). */
     public synchronized DocumentSignatureVerifier verifier() {
         SignatureSettings s = settings.signatures();
-        if (verifier == null || Instant.now().isAfter(loadedAt.plus(s.reload()))) {
+        List<Long> now = fingerprint(s);
+        if (verifier == null || !now.equals(fingerprint) || Instant.now().isAfter(loadedAt.plus(s.reload()))) {
+            fingerprint = now;
             List<X509Certificate> certificates = load(s.trustAnchors(), CERTIFICATE_FILES, TrustMaterial::certificates);
-            List<X509CRL> crls = load(s.crls(), Set.of("crl", "pem", "der"), TrustMaterial::crls);
+            List<X509CRL> crls = load(s.crls(), Set.of("crl"), TrustMaterial::crls);
             if (verifier == null || anchors != certificates.size()) {
                 LOG.info(() -> "Document signatures: " + certificates.size() + " trust anchor(s), " + crls.size()
                         + " CRL(s)");
@@ -78,7 +81,7 @@ public class TrustMaterial {
             } else if (Files.isRegularFile(location)) {
                 files = List.of(location);
             } else {
-                LOG.warning(() -> "Document signatures: " + location + " does not exist; left out");
+                LOG.fine(() -> "Document signatures: " + location + " does not exist; left out");
                 continue;
             }
             for (Path f : files) {
@@ -90,6 +93,36 @@ public class TrustMaterial {
             }
         }
         return out;
+    }
+
+    /** Modification times of every location and of the files in folders: a changed one means reading again. */
+    private static List<Long> fingerprint(SignatureSettings s) {
+        List<Long> times = new ArrayList<>();
+        for (Path location : concat(s.trustAnchors(), s.crls())) {
+            times.add(modified(location));
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> list = Files.list(location)) {
+                    list.sorted().forEach(f -> times.add(modified(f)));
+                } catch (IOException e) {
+                    times.add(-2L);
+                }
+            }
+        }
+        return times;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return -1L;
+        }
     }
 
     /** Certificate and CRL parse errors, under one name for the loop above. */

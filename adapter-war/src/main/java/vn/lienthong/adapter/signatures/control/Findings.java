@@ -114,12 +114,17 @@ public final class Findings {
                 + "), not by a certificate of " + organId);
     }
 
-    /** Names compared without case, accents' encoding form or repeated spaces. */
+    /**
+     * Names compared without case, repeated spaces or Vietnamese diacritics (certificates often carry the name
+     * without them: "Van phong Chinh phu" is "Văn phòng Chính phủ").
+     */
     static boolean same(String a, String b) {
         return a != null && b != null && normal(a).equals(normal(b));
     }
 
     private static String normal(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String bare = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd')
+                .replace('Đ', 'D');
+        return bare.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

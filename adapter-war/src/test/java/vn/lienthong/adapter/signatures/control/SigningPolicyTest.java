@@ -65,9 +65,8 @@ class SigningPolicyTest {
         setup.config.put("adapter.signatures.policy", "refuse");
         Path byOffice = signedBy(setup.ca.signer("Nguyen Van A", "Van phong Chinh phu",
                 java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(86_400)), "vp.pdf");
-        // The document's own sender name matches the certificate's O (case and spaces aside).
-        assertDoesNotThrow(() -> setup.policy().enforce(ORGAN, "  van phong   CHINH phu ",
-                "vp.pdf", byOffice));
+        // The document's own sender name matches the certificate's O (case, spaces and diacritics aside).
+        assertDoesNotThrow(() -> setup.policy().enforce(ORGAN, "  Văn phòng   CHÍNH phủ ", "vp.pdf", byOffice));
         Rejection other = assertThrows(Rejection.class, () -> setup.policy().enforce(ORGAN, "UBND tinh Nghe An",
                 "vp.pdf", byOffice));
         assertTrue(other.getMessage().contains("not by a certificate of " + ORGAN), other.getMessage());

@@ -174,6 +174,48 @@ abstract class SignatureStoreContract {
         }
     }
 
+    @Test
+    void theSignedShareByMonthInsideAndOutsideComesFromTheVerdictsAndFillsTheMonthlyReport() throws Exception {
+        Path signed = SignedPdfs.sign(SignedPdfs.unsigned(data.resolve("u1.pdf")), data.resolve("s1.pdf"),
+                SignedPdfs.Signing.of(setup.ca.signer("Tran Thi B")));
+        Path unsigned = SignedPdfs.unsigned(data.resolve("u2.pdf"));
+        SignatureRecords records = records(em, "node-a");
+        List<Document> docs = List.of(
+                document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", signed),    // outside, valid
+                document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned),  // outside, unsigned
+                document(Document.Direction.IN, "000.01.00.G22", "000.00.00.G22", signed),     // inside, valid
+                document(Document.Direction.OUT, "000.00.00.G22", "000.02.00.G22", unsigned)); // inside, pending
+        tx(() -> {
+            docs.forEach(d -> records.queue(em.find(Document.class, d.getId())));
+            return null;
+        });
+        for (Document d : docs.subList(0, 3)) {
+            verify(records, d.getId());
+        }
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        List<vn.lienthong.adapter.statistics.control.SignedShare.Row> rows;
+        try (Connection c = dataSource().getConnection()) {
+            rows = new vn.lienthong.adapter.statistics.control.SignedShare(c).byMonth(today, today, java.util.Set.of());
+            assertTrue(new vn.lienthong.adapter.statistics.control.SignedShare(c)
+                    .byMonth(today, today, java.util.Set.of("000.00.00.H14")).isEmpty(), "another organisation");
+        }
+        String month = today.toString().substring(0, 7);
+        assertEquals(List.of(new vn.lienthong.adapter.statistics.control.SignedShare.Row(month, "INSIDE", 2, 1, 1, 1),
+                new vn.lienthong.adapter.statistics.control.SignedShare.Row(month, "OUTSIDE", 2, 1, 1, 0)), rows);
+
+        var out = new java.io.ByteArrayOutputStream();
+        var empty = new vn.lienthong.adapter.statistics.entity.StatisticsResult(
+                vn.lienthong.adapter.statistics.entity.StatisticsQuery.month(java.time.YearMonth.from(today)),
+                VietnamTime.now(), List.of());
+        new vn.lienthong.adapter.statistics.control.MonthlyReport(vn.lienthong.adapter.statistics.control.Labels.VI)
+                .write(java.time.YearMonth.from(today), java.util.Set.of(), empty, empty, rows, out);
+        String html = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.contains("1/1 văn bản có ký số (100.0 %), 1 có giá trị pháp lý được xác nhận (100.0 %);"
+                + " 1 văn bản đang chờ kiểm tra"), html);
+        assertTrue(html.contains("1/2 văn bản có ký số (50.0 %), 1 có giá trị pháp lý được xác nhận (50.0 %)"), html);
+        assertFalse(html.contains("Chưa ghi nhận"), "the placeholder is gone once verdicts are recorded");
+    }
+
     private SignatureView verify(SignatureRecords records, String ref) {
         var plan = tx(() -> records.plan(ref)).orElseThrow();
         DocumentVerification verification = setup.verification();

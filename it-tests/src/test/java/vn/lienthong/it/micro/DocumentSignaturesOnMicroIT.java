@@ -127,6 +127,29 @@ class DocumentSignaturesOnMicroIT extends AdapterOnMicro {
         assertTrue(history.getEvent().stream().anyMatch(e -> "SIGNATURES".equals(e.getKind())
                 && "ESTABLISHED".equals(e.getCode()) && e.getDetail().contains("by Tran Thi Ky (Van phong Chinh phu)")),
                 "a history event names the signer");
+
+        // The statistics count both (G22 → H41: outside the organisation), and the monthly report shows the share.
+        String month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString().substring(0, 7);
+        HttpResponse<String> share = admin("admin/statistics/signatures?month=" + month + "&organisation="
+                + demo.organId());
+        assertEquals(200, share.statusCode(), share.body());
+        JsonObject outside = Json.createReader(new StringReader(share.body())).readObject().getJsonArray("rows")
+                .getValuesAs(JsonObject.class).stream().filter(r -> "OUTSIDE".equals(r.getString("scope")))
+                .findFirst().orElseThrow(() -> new AssertionError(share.body()));
+        assertTrue(outside.getInt("documents") >= 2 && outside.getInt("signed") >= 1
+                && outside.getInt("established") >= 1 && outside.getInt("signed") < outside.getInt("documents"),
+                share.body());
+        HttpResponse<String> report = admin("admin/statistics/report?month=" + month + "&organisation="
+                + demo.organId());
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains("văn bản có ký số"), "the signed share is filled in");
+        assertFalse(report.body().contains("Chưa ghi nhận"), "no placeholder any more");
+    }
+
+    private HttpResponse<String> admin(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(new java.net.URL(base, pathAndQuery).toURI())
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // ------------------------------------------------------------------ old protocol

@@ -77,6 +77,8 @@ rotate_log "$DATA/logs/axis-simulator.log"
 # shellcheck disable=SC2086
 CA_PEM=$(java -cp "$RUNTIME/lib/*" vn.lienthong.edxml.pki.DemoKeyFolder "$KEYS" "$KEYS/tls-jsse.properties" \
   ${LIENTHONG_TLS_HOSTS:-})
+# Issue 14: a letter signed by the demo document signer (demo CA), sent by scripts/demo-exchange.sh.
+java -cp "$RUNTIME/lib/*" vn.lienthong.docsig.demo.DemoSignedPdf "$KEYS" "$DATA/demo-signed.pdf" > /dev/null
 # HTTPS listener: HTTP/1.1 only (SOAP clients do not use HTTP/2, and Grizzly logs a stack trace for every HTTP/2
 # connection a client closes); client certificates asked for but optional, checked against the CAs of the trust
 # store (what adapter.admin.require-client-cert=true relies on).
@@ -118,6 +120,7 @@ Lien thong adapter is running (ready after $((SECONDS - START)) s).
   Metrics (Prometheus text):           https://localhost:$HTTPS_PORT/metrics   (docs/grafana-dashboard.json)
   Backup / restore:                    scripts/backup.sh   scripts/restore.sh BACKUP NEW_DATA_FOLDER
   CA certificate for TLS clients:      $CA_PEM
+  Signed demo letter (PDF):            $DATA/demo-signed.pdf   (trust anchors and CRLs of document signers: $KEYS/document-trust/)
   Plain HTTP (all but the UsernameToken profile): http://localhost:$PORT/lienthong/
   Axis simulator:                      http://127.0.0.1:$AXIS_PORT/   (state: http://127.0.0.1:$AXIS_PORT/_sim/state)
   Data folder:                         $DATA

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sends one document through a running ./run.sh with an independent client (Python zeep + xmlsec, Debian packages
 # python3-zeep python3-xmlsec) and prints its history: acceptance, transmission to the axis, and the statuses the
-# counterpart agency (played by the simulator) sends back.
+# counterpart agency (played by the simulator) sends back, and the verdict on the signature inside the PDF it sends
+# (adapter-data/demo-signed.pdf, signed by the demo document signer: docs/document-signatures.md).
 #   scripts/demo-exchange.sh [NUMBER]      environment as for run.sh (LIENTHONG_DATA, LIENTHONG_HTTPS_PORT)
 # It talks HTTPS and trusts only the demo CA that issued the adapter's TLS certificate.
 set -euo pipefail
@@ -24,9 +25,13 @@ zeep() { /usr/bin/python3 it-tests/src/test/python/zeep_client.py signed "$E?wsd
   "$(prop password)" "$WORK/key.pem" "$WORK/cert.pem" "$WORK/adapter.pem" "$@"; }
 FROM=$(prop organId)
 ID="$FROM,2026/11/23,$NUMBER/VPCP-ZEEP"
-echo "Submit:  $(zeep submit "$FROM" 000.00.00.H41 "$NUMBER")"
+# The letter signed by the demo document signer (written by run.sh's key step), else zeep's one-line PDF.
+SUBMIT=("$FROM" 000.00.00.H41 "$NUMBER")
+if [[ -f "$DATA/demo-signed.pdf" ]]; then SUBMIT+=("$DATA/demo-signed.pdf"); fi
+echo "Submit:  $(zeep submit "${SUBMIT[@]}")"
 for _ in $(seq 1 40); do
-  zeep history "$FROM" "$ID" | grep -q " 06 " && break
+  HISTORY=$(zeep history "$FROM" "$ID")
+  grep -q " 06 " <<< "$HISTORY" && grep -q " SIGNATURES " <<< "$HISTORY" && break
   sleep 0.5
 done
 echo "History of $ID:"

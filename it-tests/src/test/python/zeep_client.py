@@ -6,7 +6,7 @@ Usage: zeep_client.py PROFILE WSDL ENDPOINT USER PASSWORD KEY_PEM CERT_PEM SERVE
   PROFILE  signed  UsernameToken + Timestamp + X.509 signature (BinarySecurityToken) over Timestamp and Body;
                    the response's signature is verified with SERVER_CERT_PEM
            tls     UsernameToken + Timestamp only (for use over TLS)
-  COMMAND  submit FROM TO CODE_NUMBER   -> prints "documentId state"
+  COMMAND  submit FROM TO CODE_NUMBER [PDF_FILE]  -> prints "documentId state" (PDF_FILE: the attachment)
            status FROM DOCUMENT_ID       -> prints "state attempts"
            history FROM DOCUMENT_ID      -> prints one line per event: "at kind organ code detail"
 Prints one result line; on a SOAP fault prints "FAULT <code>" and exits 3.
@@ -73,7 +73,12 @@ def main(argv):
         service = client.create_service("{urn:lienthong:exchange:1}" + binding, endpoint)
     try:
         if command == "submit":
-            sender, recipient, number = args
+            sender, recipient, number, *pdf = args
+            name, content = "zeep.pdf", b"%PDF-1.4\n% sent by zeep\n"
+            if pdf:
+                name = os.path.basename(pdf[0])
+                with open(pdf[0], "rb") as f:
+                    content = f.read()
             result = service.SubmitDocument(clientMessageId=None, document={
                 "fromOrganId": sender,
                 "recipient": [{"organId": recipient, "organName": "UBND tỉnh Nghệ An"}],
@@ -82,8 +87,7 @@ def main(argv):
                 "promulgationDate": datetime.date(2026, 11, 23),
                 "subject": "Gửi từ zeep (Python)",
                 "priority": 0,
-                "attachment": [{"name": "zeep.pdf", "contentType": "application/pdf",
-                                "content": b"%PDF-1.4\n% sent by zeep\n"}],
+                "attachment": [{"name": name, "contentType": "application/pdf", "content": content}],
             })
             print(result.documentId, result.state)
         elif command == "status":

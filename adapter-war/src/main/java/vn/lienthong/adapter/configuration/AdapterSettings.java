@@ -197,6 +197,7 @@ public final class AdapterSettings {
     private final Duration verifiedCredentialTtl; // wscost
     private final String cryptoProvider; // wscost
     private final RetentionSettings retention; // retention (issue 13)
+    private final SignatureSettings signatures; // docsig (issue 14): keys and defaults in SignatureSettings
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -252,6 +253,7 @@ public final class AdapterSettings {
         cryptoProvider = c.getOptionalValue(CRYPTO_PROVIDER, String.class).map(String::trim).orElse("auto");
         outboxMaxParallelSends = Math.max(1, c.getOptionalValue(OUTBOX_MAX_PARALLEL_SENDS, Integer.class).orElse(8));
         alerts = AlertSettings.from(c);
+        signatures = SignatureSettings.from(c, demoEnabled, keysDir);
         operations = new Operations(
                 c.getOptionalValue(HEALTH_MIN_FREE_MB, Long.class).orElse(512L) * 1024 * 1024,
                 c.getOptionalValue(HEALTH_AXIS_REQUIRED, Boolean.class).orElse(true),
@@ -335,6 +337,7 @@ public final class AdapterSettings {
     public Operations operations() { return operations; }
     /** The retention policy (issue 13): keys and defaults in {@link RetentionSettings}. */
     public RetentionSettings retention() { return retention; }
+    public SignatureSettings signatures() { return signatures; }
 
     @Override
     public String toString() {

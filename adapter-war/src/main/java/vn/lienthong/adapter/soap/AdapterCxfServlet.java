@@ -36,6 +36,7 @@ import vn.lienthong.adapter.security.control.KeyMaterial;
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.control.LoginThrottle;
 import vn.lienthong.adapter.security.control.ReplayGuard;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 
@@ -64,6 +65,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
     transient SubmissionService submissions;
     @Inject
     transient DocumentQuery documents;
+    @Inject
+    transient SignatureRecords signatures; // issue 14: verdicts in GetDocumentStatus, GetIncomingDocument, history
     @Inject
     transient AuditLog audit;
     @Inject
@@ -165,8 +168,8 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         RefusalFaults refusals = security.refusalFaults();
 
         DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
-                new IncomingOperations(inbox, statuses, documents, directory, settings), recalls,
-                CallerIdentityInterceptor::current);
+                new IncomingOperations(inbox, statuses, documents, directory, settings, signatures), recalls,
+                signatures, CallerIdentityInterceptor::current);
 
         TransportSecurity transport = new TransportSecurity(settings.tlsTrustedProxyHeader());
         JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange",

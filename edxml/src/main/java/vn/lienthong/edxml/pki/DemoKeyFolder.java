@@ -26,6 +26,9 @@ import java.util.Properties;
  * <li>{@code adapter.p12} — the adapter's signing key (written last: it marks the folder as complete)</li>
  * <li>{@code tls.p12} — the HTTPS server key (alias {@value #TLS_ALIAS}), issued by the demo CA</li>
  * <li>{@code tls-clients.p12} — copy of the trust store for the HTTPS listener (client certificates)</li>
+ * <li>{@code demo-signer.p12} — a demo document signer (alias {@value #DOCUMENT_SIGNER_ALIAS}, its certificate
+ * naming an organisation), and {@code demo-ca.crl}, the demo CA's current (empty) CRL, rewritten at every start
+ * (issue 14: the signatures inside documents)</li>
  * </ul>
  * All key stores share one password. Nothing here is ever committed or logged.
  */
@@ -34,11 +37,16 @@ public final class DemoKeyFolder {
     public static final String ADAPTER_ALIAS = "adapter";
     public static final String DEMO_CLIENT_ALIAS = "demo-client";
     public static final String TLS_ALIAS = "tls";
+    public static final String DOCUMENT_SIGNER_ALIAS = "demo-signer";
+    /** Organisation named in the demo document signer's certificate (subject O). */
+    public static final String DOCUMENT_SIGNER_ORGANISATION = "Van phong Chinh phu (demo)";
     public static final String PASSWORD_FILE = "keystore.password";
     /** Client-certificate CAs for the HTTPS listener (Payara Micro's default trust store password). */
     public static final String LISTENER_TRUST_STORE = "tls-clients.p12";
 
     private static final Duration VALIDITY = Duration.ofDays(825);
+    /** The demo CRL's next update: rewritten at every launcher start, so it stays current while the demo is used. */
+    private static final Duration CRL_VALIDITY = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -69,8 +77,32 @@ public final class DemoKeyFolder {
         ca.writeCaPem(dir.resolve("demo-ca.pem"));
         ca.writeTrustStore(dir.resolve("truststore.p12"), password);
         ca.issueRsa("demo-client", VALIDITY).writePkcs12(dir.resolve("demo-client.p12"), DEMO_CLIENT_ALIAS, password);
+        ca.issueDocumentSigner("Nguyen Van Demo", DOCUMENT_SIGNER_ORGANISATION, VALIDITY)
+                .writePkcs12(documentSignerKeyStore(), DOCUMENT_SIGNER_ALIAS, password);
+        ca.writeCrl(dir.resolve("demo-ca.crl"), CRL_VALIDITY);
         // The adapter key is written last: its presence marks the demo material as complete.
         ca.issueRsa("lienthong-adapter", VALIDITY).writePkcs12(adapterKeyStore(), ADAPTER_ALIAS, password);
+    }
+
+    public Path documentSignerKeyStore() {
+        return dir.resolve("demo-signer.p12");
+    }
+
+    /**
+     * Issues the demo document signer if a folder made before it lacks one, and writes the demo CA's current CRL
+     * (empty) again, so documents signed by demo certificates verify with a known revocation state. Needs the
+     * demo CA key ({@code demo-ca.p12}); without it nothing is done.
+     */
+    public void ensureDocumentSigner() {
+        if (!Files.exists(dir.resolve("demo-ca.p12"))) {
+            return;
+        }
+        DemoPki ca = DemoPki.loadCa(dir.resolve("demo-ca.p12"), password);
+        if (!Files.exists(documentSignerKeyStore())) {
+            ca.issueDocumentSigner("Nguyen Van Demo", DOCUMENT_SIGNER_ORGANISATION, VALIDITY)
+                    .writePkcs12(documentSignerKeyStore(), DOCUMENT_SIGNER_ALIAS, password);
+        }
+        ca.writeCrl(dir.resolve("demo-ca.crl"), CRL_VALIDITY);
     }
 
     /**
@@ -196,6 +228,7 @@ public final class DemoKeyFolder {
             if (!folder.complete()) {
                 folder.create();
             }
+            folder.ensureDocumentSigner();
             List<String> hosts = new ArrayList<>(List.of(args).subList(2, args.length));
             if (hosts.isEmpty()) {
                 hosts = defaultHosts();

@@ -85,6 +85,39 @@ public final class DemoPki {
         return issue(commonName, rsaKeyPair(), validity, Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /**
+     * Issues an RSA certificate for signing documents (issue 14: the signer's signature inside a PDF), whose subject
+     * names the signer and the organisation ({@code CN=commonName, O=organisation}).
+     */
+    public Issued issueDocumentSigner(String commonName, String organisation, Duration validity) {
+        KeyPair keys = rsaKeyPair();
+        Instant notBefore = Instant.now().minus(Duration.ofHours(1));
+        X500Name subject = new X500Name("CN=" + commonName + ",O=" + organisation + ",C=VN");
+        X509Certificate cert = issue(subject, keys.getPublic(), issuerName(), caKeys.getPrivate(), caCertificate,
+                notBefore, notBefore.plus(validity), false, null);
+        return new Issued(keys.getPrivate(), cert, caCertificate);
+    }
+
+    /** Writes a current, empty CRL of this CA (DER), valid for {@code nextUpdate}: nothing the demo CA issued is revoked. */
+    public void writeCrl(Path file, Duration nextUpdate) {
+        try {
+            Date now = new Date();
+            org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.X509v2CRLBuilder(issuerName(), now);
+            b.setNextUpdate(new Date(now.getTime() + nextUpdate.toMillis()));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCertificate));
+            byte[] der = b.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BC)
+                    .build(caKeys.getPrivate())).getEncoded();
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            Files.write(tmp, der);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new PkiException("cannot write " + file.getFileName(), e);
+        }
+    }
+
     /** Issues an EC P-256 end-entity certificate for signing. */
     public Issued issueEc(String commonName, Duration validity) {
         try {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 import vn.lienthong.adapter.admin.boundary.AuditAdminResource;
 import vn.lienthong.adapter.admin.boundary.OutboxAdminResource;
 import vn.lienthong.adapter.alerting.boundary.AlertsAdminResource;
+import vn.lienthong.adapter.signatures.boundary.SignaturesAdminResource;
 import vn.lienthong.adapter.statistics.boundary.StatisticsResource;
 import vn.lienthong.adapter.tracking.boundary.StoreAdminResource;
 import vn.lienthong.adapter.backup.boundary.BackupAdminResource;
@@ -26,6 +27,7 @@ public class AdminApplication extends Application {
         return Set.of(AdminClientCertificate.class, AdminAuthentication.class, AdminCallAudit.class,
                 OutboxAdminResource.class, AuditAdminResource.class, StoreAdminResource.class,
                 AlertsAdminResource.class, BackupAdminResource.class, StatisticsResource.class,
-                RetentionAdminResource.class);
+                RetentionAdminResource.class,
+                SignaturesAdminResource.class); // issue 14
     }
 }

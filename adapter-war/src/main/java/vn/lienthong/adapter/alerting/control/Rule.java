@@ -16,6 +16,7 @@ public interface Rule {
     static List<Rule> all() {
         return List.of(new SentWithoutStatusRule(AlertRule.NO_ARRIVAL), new SentWithoutStatusRule(AlertRule.NO_RECEIPT),
                 new PastDeadlineRule(), new DeadDocumentRule(), new AxisOutageRule(), new UncollectedInboxRule(),
-                new FeedbackOverdueRule(), new KeyExpiryRule(), new AuditChainRule(), new DiskSpaceRule());
+                new FeedbackOverdueRule(), new KeyExpiryRule(), new AuditChainRule(), new DiskSpaceRule(),
+                new UnsignedReceivedRule()); // issue 14
     }
 }

@@ -25,7 +25,10 @@ public enum AlertRule {
     AUDIT_CHAIN("audit-chain", "minutes", 0, false,
             "Chuỗi nhật ký kiểm toán không toàn vẹn", "The audit chain fails verification"),
     DISK_SPACE("disk-space", "free-mb", 1024, false,
-            "Dung lượng đĩa của thư mục dữ liệu thấp", "Low disk space in the data folder");
+            "Dung lượng đĩa của thư mục dữ liệu thấp", "Low disk space in the data folder"),
+    /** Issue 14: the threshold is how long the alert stays open after the verdict (hours). */
+    UNSIGNED_RECEIVED("unsigned-received", "hours", 24, true,
+            "Văn bản đến không có chữ ký số hợp lệ", "Received document without a valid signature");
 
     private final String id;
     private final String unit;

@@ -14,6 +14,8 @@ import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentDetails;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
 import vn.lienthong.adapter.tracking.entity.Recipient;
+import vn.lienthong.adapter.signatures.entity.AttachmentSignature;
+import vn.lienthong.adapter.signatures.entity.SignatureView;
 import vn.lienthong.adapter.tracking.entity.StoredAttachment;
 
 /** Document search, a document's page, outbox, inbox and the agency directory. */
@@ -123,6 +125,12 @@ final class DocumentPages {
         item(b, v, "doc.packageSha256", "doc-package-sha256", d.getPackageSha256());
         item(b, v, "doc.packageCheck", "doc-package-check", view.packageCheck());
         item(b, v, "doc.signature", "doc-signature", view.signature());
+        SignatureView signed = view.documentSignatures();
+        if (signed != null) {
+            item(b, v, "doc.legalValue", "doc-legal-value", signed.document().getVerdict()
+                    + (signed.document().getReason() == null ? "" : " — " + signed.document().getReason())
+                    + (signed.document().getPolicyNote() == null ? "" : " (" + signed.document().getPolicyNote() + ")"));
+        }
         b.append("</dl></section>");
 
         if (v.caller.mayAct()) {
@@ -154,12 +162,17 @@ final class DocumentPages {
         b.append("</tbody></table></section>");
 
         if (!d.getAttachments().isEmpty()) {
-            b.append("<section><h2>").append(v.t("doc.attachments")).append("</h2><table>")
+            b.append("<section><h2>").append(v.t("doc.attachments")).append("</h2><table id=\"attachments\">")
                     .append(Html.head(v.text.get("col.name"), v.text.get("col.type"), v.text.get("col.size"),
-                            "SHA-256")).append("<tbody>");
+                            "SHA-256", v.text.get("col.docSigner"), v.text.get("col.docSignature"))).append("<tbody>");
             for (StoredAttachment a : d.getAttachments()) {
+                AttachmentSignature s = signed == null ? null : signed.attachments().stream()
+                        .filter(f -> f.getAttachmentRef().equals(a.getId())).findFirst().orElse(null);
                 b.append(Html.row(esc(a.getName()), esc(a.getContentType()), Long.toString(a.getSizeBytes()),
-                        "<code>" + esc(a.getSha256()) + "</code>"));
+                        "<code>" + esc(a.getSha256()) + "</code>", s == null ? "" : signer(s),
+                        s == null ? esc(signed == null ? "" : signed.document().getVerdict().name())
+                                : "<span class=\"doc-signature-status\">" + esc(s.getStatus()) + "</span> "
+                                        + esc(s.getReason())));
             }
             b.append("</tbody></table></section>");
         }
@@ -184,6 +197,15 @@ final class DocumentPages {
         }
         b.append("<dt>").append(v.t(key)).append("</dt><dd").append(id == null ? "" : " id=\"" + id + "\"")
                 .append(">").append(esc(value)).append("</dd>");
+    }
+
+    /** "CN (O), issuer, signing time" of an attachment's last signature, escaped. */
+    private static String signer(AttachmentSignature s) {
+        if (s.getSignerName() == null) {
+            return "";
+        }
+        return esc(s.getSignerName() + (s.getSignerOrganisation() == null ? "" : " (" + s.getSignerOrganisation() + ")"))
+                + "<br><small>" + esc(s.getIssuer()) + " — " + esc(time(s.getSigningTime())) + "</small>";
     }
 
     private static String join(String a, String b) {

@@ -26,6 +26,8 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.entity.InboxItem;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
 import vn.lienthong.adapter.security.control.KeyMaterial;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
+import vn.lienthong.adapter.signatures.entity.SignatureView;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
@@ -50,6 +52,8 @@ public class ConsoleQueries {
     KeyMaterial keys;
     @Inject
     AdapterSettings settings;
+    @Inject
+    SignatureRecords documentSignatures; // issue 14: signer and verdict of each attachment on the document page
 
     // ---------------------------------------------------------------- dashboard
 
@@ -198,7 +202,7 @@ public class ConsoleQueries {
 
     /** What the document page shows. {@code packageCheck}: hash and signature of the stored package. */
     public record DocumentView(Document document, List<DocumentQuery.HistoryEntry> history, String packageCheck,
-            String signature) {
+            String signature, SignatureView documentSignatures) {
     }
 
     /** The document (by the adapter's id) if it exists; refused if the caller may not see it. */
@@ -210,7 +214,8 @@ public class ConsoleQueries {
         d.getRecipients().size();
         d.getAttachments().size();
         requireVisible(caller, d);
-        return Optional.of(new DocumentView(d, documents.history(d), packageCheck(d), signature(d)));
+        return Optional.of(new DocumentView(d, documents.history(d), packageCheck(d), signature(d),
+                documentSignatures == null ? null : documentSignatures.find(d.getId()).orElse(null)));
     }
 
     public void requireVisible(ConsoleCaller caller, Document d) {

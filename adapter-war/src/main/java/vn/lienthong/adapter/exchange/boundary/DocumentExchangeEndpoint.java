@@ -19,6 +19,8 @@ import vn.lienthong.adapter.vocabulary.Submission;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.boundary.IncomingOperations;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.signatures.boundary.SignatureElements;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
@@ -61,9 +63,18 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     private final Supplier<CallerIdentity> caller;
     private final IncomingOperations incoming;
     private final RecallService recalls;
+    private final SignatureRecords signatures;
 
     public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
             IncomingOperations incoming, RecallService recalls, Supplier<CallerIdentity> caller) {
+        this(submissions, documents, audit, incoming, recalls, null, caller);
+    }
+
+    /** @param signatures the document-signature verdicts shown in GetDocumentStatus (issue 14); null: none */
+    public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
+            IncomingOperations incoming, RecallService recalls, SignatureRecords signatures,
+            Supplier<CallerIdentity> caller) {
+        this.signatures = signatures;
         this.recalls = recalls;
         this.submissions = submissions;
         this.documents = documents;
@@ -205,7 +216,11 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
             Document d = documents.outgoing(request.getFromOrganId(), request.getDocumentId())
                     .orElseThrow(() -> new Rejection("M.documentId", "documentId",
                             "No document with this id was sent by " + request.getFromOrganId()));
-            return toStatus(d);
+            GetDocumentStatusResponse status = toStatus(d);
+            if (signatures != null) {
+                signatures.find(d.getId()).ifPresent(v -> status.setSignatures(SignatureElements.of(v)));
+            }
+            return status;
         } catch (Rejection r) {
             throw refused(who, "STATUS", request.getFromOrganId(), r);
         } catch (RuntimeException e) {

@@ -22,6 +22,8 @@ import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.control.OrganisationAuthority;
 import vn.lienthong.adapter.security.entity.CallerIdentity;
 import vn.lienthong.adapter.security.entity.ClientCredential;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
+import vn.lienthong.adapter.signatures.control.SigningPolicy;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage;
 import vn.lienthong.adapter.tracking.control.AttachmentStorage.StoredFile;
 import vn.lienthong.adapter.tracking.entity.Document;
@@ -50,6 +52,10 @@ public class SubmissionService {
     PackageBuilder packages;
     @Inject
     OrganisationAuthority authority;
+    @Inject
+    SigningPolicy signingPolicy;
+    @Inject
+    SignatureRecords signatures;
 
     public Receipt submit(CallerIdentity caller, Submission s) {
         authorize(caller, "SubmitDocument", "document/fromOrganId", s.fromOrganId());
@@ -86,6 +92,9 @@ public class SubmissionService {
                 packed.add(new PackageBuilder.PackedFile(storage.resolve(stored.relativePath()), a.name(),
                         a.description(), a.contentType()));
             }
+            // Issue 14: under a "refuse" policy the main file must be signed by the sender (DOC.UNSIGNED), else no-op.
+            signingPolicy.enforce(s.fromOrganId(), s.fromOrganName(), files.isEmpty() ? null : files.get(0).name(),
+                    packed.isEmpty() ? null : packed.get(0).file());
             // The signed package is built before the client is answered: what was acknowledged is ready to go.
             var built = packages.build(d.getId(), d.getDocumentId(), s, packed);
             storage.removeOnRollback(storage.resolve(built.relativePath()));
@@ -95,6 +104,7 @@ public class SubmissionService {
         }
         em.persist(d);
         em.flush(); // surface constraint violations here, inside the request, not at commit
+        signatures.queue(d); // issue 14: verified by the signature worker after the commit, not here
         audit.record(caller.username(), "SUBMIT", s.fromOrganId(), "ACCEPTED", null, d.getDocumentId());
         return receipt(d);
     }

@@ -15,6 +15,9 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.control.Inbox;
 import vn.lienthong.adapter.reception.control.StatusReporting;
 import vn.lienthong.adapter.reception.entity.InboxItem;
+import vn.lienthong.adapter.signatures.boundary.SignatureElements;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
+import vn.lienthong.adapter.signatures.entity.SignatureView;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentDetails;
@@ -44,9 +47,17 @@ public class IncomingOperations {
     private final DocumentQuery documents;
     private final Directory directory;
     private final AdapterSettings settings;
+    private final SignatureRecords signatures;
 
     public IncomingOperations(Inbox inbox, StatusReporting statuses, DocumentQuery documents, Directory directory,
             AdapterSettings settings) {
+        this(inbox, statuses, documents, directory, settings, null);
+    }
+
+    /** @param signatures document-signature verdicts for GetIncomingDocument and the history (issue 14); null: none */
+    public IncomingOperations(Inbox inbox, StatusReporting statuses, DocumentQuery documents, Directory directory,
+            AdapterSettings settings, SignatureRecords signatures) {
+        this.signatures = signatures;
         this.inbox = inbox;
         this.statuses = statuses;
         this.documents = documents;
@@ -102,6 +113,7 @@ public class IncomingOperations {
                 }
                 r.getAttachment().add(data);
             }
+            signaturesOf(d).ifPresent(v -> r.setSignatures(SignatureElements.of(v)));
         }
         return r;
     }
@@ -140,7 +152,24 @@ public class IncomingOperations {
             h.setDetail(e.detail());
             r.getEvent().add(h);
         }
+        signaturesOf(d).ifPresent(v -> {
+            r.setSignatures(SignatureElements.of(v));
+            if (!v.pending()) {
+                // Also as an event, so a client that prints the events shows the signer and the verdict.
+                HistoryEvent h = new HistoryEvent();
+                h.setAt(VietnamTime.iso(v.document().getVerifiedAt()));
+                h.setKind("SIGNATURES");
+                h.setOrganId(v.document().getOrganId());
+                h.setCode(v.document().getVerdict().name());
+                h.setDetail(v.summary());
+                r.getEvent().add(h);
+            }
+        });
         return r;
+    }
+
+    private java.util.Optional<SignatureView> signaturesOf(Document d) {
+        return signatures == null ? java.util.Optional.empty() : signatures.find(d.getId());
     }
 
     public ListOrganisationsResponse organisations(String search, Integer max) {

@@ -20,6 +20,7 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.entity.InboxItem;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
+import vn.lienthong.adapter.signatures.control.SignatureRecords;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentDetails;
 import vn.lienthong.adapter.tracking.entity.Recipient;
@@ -50,6 +51,8 @@ public class InboundStore {
     AuditLog audit;
     @Inject
     AdapterSettings settings;
+    @Inject
+    SignatureRecords signatures;
 
     /** What a fetched package is, as far as the store is concerned. */
     public record Fetched(String axisDocId, String messageType, Path file, String sha256, long size,
@@ -115,6 +118,7 @@ public class InboundStore {
             }
         }
         em.persist(d);
+        signatures.queue(d); // issue 14: the signatures inside its attachments, verified after the commit
         for (String organ : recipients) {
             em.persist(new InboxItem(organ, InboxItem.Kind.DOCUMENT, d, null, now));
             // Decision 28/2018: the recipient's system reports arrival at once; the clerk's statuses follow.

@@ -35,6 +35,9 @@ final class ArchivedRows {
 
     /** In this order: children first, so they can be deleted in the same order. */
     static final List<Table> TABLES = List.of(
+            // Issue 14's verdicts (the document's legal value) travel with the document into its archive.
+            new Table("attachment_signature", "id", "document_ref IN (%1$s)"),
+            new Table("document_signature", "document_ref", "document_ref IN (%1$s)"),
             new Table("legacy_number", "number", "document_ref IN (%1$s) OR inbox_item_ref IN (SELECT i.id FROM"
                     + " inbox_item i WHERE i.document_ref IN (%1$s))"),
             new Table("inbox_item", "id", "document_ref IN (%1$s)"),

@@ -86,6 +86,27 @@ public class StatisticsResource {
         }
     }
 
+    /**
+     * Issue 14: the share of signed documents per month, inside / outside the organisation ({@code from}/{@code to},
+     * {@code month} or {@code year}, {@code organisation}; the other parameters are ignored).
+     */
+    @GET
+    @Path("signatures")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response signatures(@BeanParam StatisticsParameters p) {
+        try {
+            StatisticsQuery q = query(p);
+            var rows = Json.createArrayBuilder();
+            statistics.signedShare(q.from(), q.to(), q.organisations()).forEach(r -> rows.add(Json.createObjectBuilder()
+                    .add("month", r.month()).add("scope", r.scope()).add("documents", r.documents())
+                    .add("signed", r.signed()).add("established", r.established()).add("pending", r.pending())));
+            return Response.ok(Json.createObjectBuilder().add("from", q.from().toString()).add("to", q.to().toString())
+                    .add("rows", rows).build(), MediaType.APPLICATION_JSON).build();
+        } catch (Rejection r) {
+            return refused(r);
+        }
+    }
+
     /** The printable monthly report (HTML). */
     @GET
     @Path("report")

@@ -64,6 +64,16 @@ public class ExchangeStatistics {
     public MonthlyFigures month(YearMonth month, Set<String> scope) {
         StatisticsQuery q = new StatisticsQuery(scope, null, month.atDay(1), month.atEndOfMonth(), Granularity.TOTAL,
                 false, false);
-        return new MonthlyFigures(month, scope, compute(q), compute(q.perCounterpart(true)));
+        return new MonthlyFigures(month, scope, compute(q), compute(q.perCounterpart(true)),
+                signedShare(month.atDay(1), month.atEndOfMonth(), scope));
+    }
+
+    /** The share of signed documents per month and inside / outside the organisation (issue 14). */
+    public java.util.List<SignedShare.Row> signedShare(LocalDate from, LocalDate to, Set<String> scope) {
+        try (Connection c = dataSource.getConnection()) {
+            return new SignedShare(c).byMonth(from, to, scope);
+        } catch (SQLException e) {
+            throw new EJBException("Statistics unavailable", e);
+        }
     }
 }

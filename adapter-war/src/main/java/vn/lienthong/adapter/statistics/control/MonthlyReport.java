@@ -40,6 +40,12 @@ public final class MonthlyReport {
      */
     public void write(YearMonth month, Collection<String> organisations, StatisticsResult summary,
             StatisticsResult perCounterpart, OutputStream out) throws IOException {
+        write(month, organisations, summary, perCounterpart, null, out);
+    }
+
+    /** @param signedShare the month's signed share per scope (issue 14); null: "not recorded" */
+    public void write(YearMonth month, Collection<String> organisations, StatisticsResult summary,
+            StatisticsResult perCounterpart, List<SignedShare.Row> signedShare, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         StatisticsRow row = summary.rows().isEmpty() ? null : summary.rows().get(0);
         DirectionFigures sent = row == null ? DirectionFigures.EMPTY : row.sent();
@@ -70,8 +76,8 @@ public final class MonthlyReport {
                 + esc(StatisticsTable.breakdown(received.byUrgency())) + "</td></tr>\n</table>\n");
 
         w.write("<h2>" + esc(l.get("s2")) + "</h2>\n<table><tr><td>" + esc(l.get("s2inside")) + "</td><td>"
-                + esc(l.get("notRecorded")) + "</td></tr><tr><td>" + esc(l.get("s2outside")) + "</td><td>"
-                + esc(l.get("notRecorded")) + "</td></tr></table>\n");
+                + esc(signed(signedShare, "INSIDE")) + "</td></tr><tr><td>" + esc(l.get("s2outside")) + "</td><td>"
+                + esc(signed(signedShare, "OUTSIDE")) + "</td></tr></table>\n");
 
         w.write("<h2>" + esc(l.get("s3")) + "</h2>\n<p>" + esc(l.get("tracked")) + ": " + esc(l.get("yes"))
                 + "</p>\n<table><tr><th>" + esc(l.get("item")) + "</th><th>" + esc(l.get("theirFeedback"))
@@ -110,6 +116,25 @@ public final class MonthlyReport {
                 + esc(l.get("preparer")) + "</b></div><div><b>" + esc(l.get("head")) + "</b></div></div>\n"
                 + "</body></html>\n");
         w.flush();
+    }
+
+    /** "3 of 4 documents signed (75.0 %), 2 with legal value established (50.0 %)", pending ones named. */
+    private String signed(List<SignedShare.Row> rows, String scope) {
+        if (rows == null) {
+            return l.get("notRecorded");
+        }
+        SignedShare.Row r = SignedShare.of(rows, scope);
+        long checked = r.documents() - r.pending();
+        if (r.documents() == 0) {
+            return l.get("noSignedData");
+        }
+        String text = String.format(Locale.ROOT, l.get("signedShare"), r.signed(), checked, percent(r.signed(), checked),
+                r.established(), percent(r.established(), checked));
+        return r.pending() == 0 ? text : text + String.format(Locale.ROOT, l.get("signedPending"), r.pending());
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
     private void timingRow(Writer w, String key, Timing sent, Timing received) throws IOException {

@@ -183,6 +183,33 @@ abstract class AlertRulesContract {
     }
 
     @Test
+    void unsignedReceived() {
+        String doc = store.receivedDocument(H41, G22, "70/BNV", now.minusMinutes(5));
+        String valid = store.receivedDocument(H41, G22, "71/BNV", now.minusMinutes(5));
+        String pending = store.receivedDocument(H41, G22, "72/BNV", now.minusMinutes(5));
+        String sent = store.sentDocument(G22, "73/VPCP", "SENT", now.minusMinutes(5), H41);
+        verdict(doc, "IN", "NOT_ESTABLISHED", now.minusMinutes(4));
+        verdict(valid, "IN", "ESTABLISHED", now.minusMinutes(4));
+        verdict(pending, "IN", "PENDING", null);
+        verdict(sent, "OUT", "NOT_ESTABLISHED", now.minusMinutes(4)); // our own unsigned document: not this rule
+        // Cleared once the verdict is older than the rule's window (24 h by default).
+        lifecycle(new UnsignedReceivedRule(), "unsigned-received|" + doc, G22, () -> store.sql(
+                "UPDATE document_signature SET verified_at = ?1 WHERE document_ref = ?2", now.minusHours(30), doc));
+    }
+
+    private void verdict(String documentRef, String direction, String verdict, OffsetDateTime verifiedAt) {
+        if (verifiedAt == null) {
+            store.sql("INSERT INTO document_signature (document_ref, direction, organ_id, scope, verdict, signed,"
+                    + " accepted_at) VALUES (?1, ?2, ?3, 'OUTSIDE', ?4, FALSE, ?5)", documentRef, direction, G22,
+                    verdict, now.minusMinutes(5));
+            return;
+        }
+        store.sql("INSERT INTO document_signature (document_ref, direction, organ_id, scope, verdict, reason, signed,"
+                + " accepted_at, verified_at) VALUES (?1, ?2, ?3, 'OUTSIDE', ?4, 'cong-van.pdf: not signed', FALSE,"
+                + " ?5, ?6)", documentRef, direction, G22, verdict, now.minusMinutes(5), verifiedAt);
+    }
+
+    @Test
     void feedbackOverdue() {
         String doc = store.receivedDocument(H41, G22, "60/BNV", now.minusHours(25));
         store.status(doc, G22, "01", now.minusHours(25)); // the automatic arrival does not count

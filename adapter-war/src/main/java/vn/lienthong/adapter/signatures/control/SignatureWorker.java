@@ -1,0 +1,110 @@
+package vn.lienthong.adapter.signatures.control;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.platform.concurrent.ManagedThreads;
+
+/**
+ * Verifies queued documents on a thread of its own ({@code lienthong-signatures-1}), after the transaction that
+ * accepted or filed them has committed: acceptance and reception never wait for it. Woken at each commit, else
+ * every {@code adapter.signatures.interval-ms} (other nodes' documents, claims left by a dead node). Per document:
+ * claim (short transaction), verify the files with no transaction open, settle (short transaction).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SignatureWorker {
+
+    private static final Logger LOG = Logger.getLogger(SignatureWorker.class.getName());
+    private static final int BATCH = 20;
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    AdapterSettings settings;
+    @Inject
+    SignatureRecords records;
+    @Inject
+    DocumentVerification verification;
+    @Inject
+    VerificationSignal signal;
+
+    private ExecutorService loop;
+    private volatile boolean running;
+
+    @PostConstruct
+    void start() {
+        if (!settings.signatures().enabled()) {
+            LOG.info("Document signatures are not verified (adapter.signatures.enabled=false)");
+            return;
+        }
+        running = true;
+        loop = Executors.newSingleThreadExecutor(ManagedThreads.named(threads, "lienthong-signatures"));
+        loop.submit(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (round() == 0) {
+                    signal.await(settings.signatures().interval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Document signature round failed; will retry", e);
+                try {
+                    signal.await(settings.signatures().interval());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One batch; returns how many documents were settled. */
+    int round() {
+        List<String> mine = records.claim(BATCH);
+        int settled = 0;
+        for (String ref : mine) {
+            if (!running) {
+                break;
+            }
+            var plan = records.plan(ref);
+            if (plan.isEmpty()) {
+                continue;
+            }
+            List<Findings.Examined> examined = verification.examine(plan.get());
+            records.settle(plan.get(), examined, verification.policyNote(plan.get(), examined).orElse(null));
+            settled++;
+        }
+        return settled;
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+    }
+}

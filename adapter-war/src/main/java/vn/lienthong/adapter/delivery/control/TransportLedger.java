@@ -36,15 +36,8 @@ public class TransportLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean started(String id, String node) {
-        if (!new OutboxClaims(em).renew(id, node, settings.outboxLease())) {
-            return false;
-        }
-        Document d = em.find(Document.class, id);
-        if (d.getState() != DocumentState.QUEUED) {
-            return false;
-        }
-        d.sendStarted(VietnamTime.now());
-        return true;
+        // One conditional update (lease still ours, still queued) instead of renew + read + write.
+        return new OutboxClaims(em).startSend(id, node, settings.outboxLease(), VietnamTime.now());
     }
 
     /** The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. */

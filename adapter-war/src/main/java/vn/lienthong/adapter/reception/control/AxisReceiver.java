@@ -3,7 +3,10 @@ package vn.lienthong.adapter.reception.control;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.delivery.control.AxisGateway;
 import vn.lienthong.adapter.platform.io.Sha256;
+import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.security.control.KeyMaterial;
 import vn.lienthong.adapter.reception.entity.ReceivedPackage;
 import vn.lienthong.axis.client.AckStatus;
@@ -51,23 +55,61 @@ public class AxisReceiver {
     /** One round over documents and statuses; returns how many packages were filed. */
     public int poll() throws AxisException {
         int filed = 0;
-        for (MessageType type : List.of(MessageType.EDOC, MessageType.STATUS)) {
-            for (ReceivedItem item : axis.pending(type)) {
-                try {
-                    filed += receive(type, item.docId()) ? 1 : 0;
-                } catch (AxisException e) {
-                    // Left on the axis: the next round tries again.
-                    LOG.warning(() -> "Could not fetch " + item.docId() + " from the axis: " + e.getMessage());
+        Acknowledged acknowledged = new Acknowledged();
+        try {
+            for (MessageType type : List.of(MessageType.EDOC, MessageType.STATUS)) {
+                for (ReceivedItem item : axis.pending(type)) {
+                    try {
+                        filed += receive(type, item.docId(), acknowledged) ? 1 : 0;
+                    } catch (AxisException e) {
+                        // Left on the axis: the next round tries again.
+                        LOG.warning(() -> "Could not fetch " + item.docId() + " from the axis: " + e.getMessage());
+                    }
                 }
             }
+        } finally {
+            acknowledged.record();
         }
         return filed;
     }
 
+    /**
+     * When the axis confirmed our acknowledgements: recorded for a batch of packages in one transaction instead of
+     * one each (evidence only; a package filed but never marked is simply acknowledged again if the axis offers it
+     * again, as after a crash between the acknowledgement and its record).
+     */
+    private final class Acknowledged {
+        private static final int BATCH = 50;
+        private final Map<String, OffsetDateTime> pending = new LinkedHashMap<>();
+
+        void add(String receivedId) {
+            pending.put(receivedId, VietnamTime.now());
+            if (pending.size() >= BATCH) {
+                record();
+            }
+        }
+
+        void record() {
+            if (!pending.isEmpty()) {
+                store.acknowledged(pending);
+                pending.clear();
+            }
+        }
+    }
+
     boolean receive(MessageType type, String axisDocId) throws AxisException {
+        Acknowledged acknowledged = new Acknowledged();
+        try {
+            return receive(type, axisDocId, acknowledged);
+        } finally {
+            acknowledged.record();
+        }
+    }
+
+    private boolean receive(MessageType type, String axisDocId, Acknowledged acknowledged) throws AxisException {
         var known = store.known(type.wireValue(), axisDocId);
         if (known.isPresent()) {
-            acknowledge(axisDocId, known.get());
+            acknowledge(axisDocId, known.get(), acknowledged);
             return false;
         }
         Path dir = settings.inboundDir();
@@ -79,7 +121,7 @@ public class AxisReceiver {
             throw new IllegalStateException("Cannot write to " + dir, e);
         }
         ReceivedPackage filed = file(type, axisDocId, file);
-        acknowledge(axisDocId, filed);
+        acknowledge(axisDocId, filed, acknowledged);
         return ReceivedPackage.Outcome.STORED.name().equals(filed.getOutcome());
     }
 
@@ -114,11 +156,12 @@ public class AxisReceiver {
         }
     }
 
-    private void acknowledge(String axisDocId, ReceivedPackage filed) throws AxisException {
+    private void acknowledge(String axisDocId, ReceivedPackage filed, Acknowledged acknowledged)
+            throws AxisException {
         AckStatus ack = ReceivedPackage.Outcome.REFUSED.name().equals(filed.getOutcome()) ? AckStatus.FAIL
                 : AckStatus.DONE;
         axis.acknowledge(axisDocId, ack);
-        store.acknowledged(filed.getId());
+        acknowledged.add(filed.getId());
     }
 
     // The certificate is checked at our clock, i.e. at reception (not at a time the package claims): the same

@@ -63,10 +63,14 @@ public class InboundStore {
     }
 
     public void acknowledged(String receivedId) {
-        ReceivedPackage r = em.find(ReceivedPackage.class, receivedId);
-        if (r != null) {
-            r.acknowledged(VietnamTime.now());
-        }
+        acknowledged(Map.of(receivedId, VietnamTime.now()));
+    }
+
+    /** Records when the axis took our acknowledgement of each package: one update each, one commit for all. */
+    public void acknowledged(Map<String, OffsetDateTime> acknowledgedAt) {
+        acknowledgedAt.forEach((id, at) -> em.createQuery(
+                        "UPDATE ReceivedPackage r SET r.acknowledgedAt = :at WHERE r.id = :id")
+                .setParameter("at", at).setParameter("id", id).executeUpdate());
     }
 
     /** A package that could not be read: kept as evidence, refused. */
@@ -74,7 +78,7 @@ public class InboundStore {
         ReceivedPackage r = evidence(f);
         r.settle(ReceivedPackage.Outcome.REFUSED, null, reason);
         em.persist(r);
-        audit.record("axis", "RECEIVE", null, "REFUSED", "RECV.UNREADABLE", f.axisDocId() + ": " + reason);
+        audit.recordWithCaller("axis", "RECEIVE", null, "REFUSED", "RECV.UNREADABLE", f.axisDocId() + ": " + reason);
         return r;
     }
 
@@ -95,7 +99,7 @@ public class InboundStore {
         if (recipients.isEmpty()) {
             r.settle(ReceivedPackage.Outcome.REFUSED, null, "not addressed to any organisation served here");
             em.persist(r);
-            audit.record("axis", "RECEIVE", from, "REFUSED", "RECV.NOT_OURS", h.documentId());
+            audit.recordWithCaller("axis", "RECEIVE", from, "REFUSED", "RECV.NOT_OURS", h.documentId());
             return r;
         }
         var now = VietnamTime.now();
@@ -125,7 +129,7 @@ public class InboundStore {
         }
         r.settle(ReceivedPackage.Outcome.STORED, d.getId(), null);
         em.persist(r);
-        audit.record("axis", "RECEIVE", from, "ACCEPTED", null, h.documentId());
+        audit.recordWithCaller("axis", "RECEIVE", from, "ACCEPTED", null, h.documentId());
         return r;
     }
 
@@ -142,7 +146,7 @@ public class InboundStore {
         if (target == null) {
             r.settle(ReceivedPackage.Outcome.REFUSED, null, "status for a document unknown here");
             em.persist(r);
-            audit.record("axis", "RECEIVE_STATUS", from, "REFUSED", "RECV.UNKNOWN_DOCUMENT", documentId);
+            audit.recordWithCaller("axis", "RECEIVE_STATUS", from, "REFUSED", "RECV.UNKNOWN_DOCUMENT", documentId);
             return r;
         }
         OffsetDateTime at = s.timestamp() == null ? VietnamTime.now()

@@ -28,6 +28,8 @@ public class TransportLedger {
     EntityManager em;
     @Inject
     AdapterSettings settings;
+    @Inject
+    SharedAxisBreaker breaker;
 
     /**
      * Marks the send as started if {@code node} still holds its lease, and renews the lease so it covers the whole
@@ -40,9 +42,15 @@ public class TransportLedger {
         return new OutboxClaims(em).startSend(id, node, settings.outboxLease(), VietnamTime.now());
     }
 
-    /** The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. */
+    /**
+     * The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. The axis
+     * answered, so the breaker learns it in the same transaction ({@link SharedAxisBreaker#sendSucceeded}).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sent(String id, String node, String axisDocId, String how) {
+        if (breaker != null) { // null where tests build a ledger by hand
+            breaker.sendSucceeded();
+        }
         Document d = em.find(Document.class, id);
         var now = VietnamTime.now();
         if (d.getState() == DocumentState.SENT) {

@@ -56,6 +56,8 @@ public class InboundStore {
             String signature) {
     }
 
+    /** A read: no transaction of its own (this bean's default is one per call). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ReceivedPackage> known(String messageType, String axisDocId) {
         return em.createNamedQuery(ReceivedPackage.BY_AXIS_ID, ReceivedPackage.class)
                 .setParameter("type", messageType).setParameter("axisDocId", axisDocId)

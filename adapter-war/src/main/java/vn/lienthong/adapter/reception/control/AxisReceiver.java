@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,21 @@ import vn.lienthong.edxml.sign.VerificationResult;
 
 /**
  * The receive loop's one round: lists what the axis holds for us, fetches each package to disk (streamed), reads
- * and checks it, files it in one transaction, and only then acknowledges it. A package already filed (an ACK that
- * was lost, a duplicate delivery) is acknowledged again and never processed twice.
+ * and checks it, files it, and only then acknowledges it. A package already filed (an ACK that was lost, a duplicate
+ * delivery) is acknowledged again and never processed twice.
+ *
+ * <p>Filing costs one transaction per batch of up to {@value #BATCH} packages fetched in a row (issue 11: a document
+ * brings five statuses back, and one commit each was most of what receiving cost). Packages are still acknowledged
+ * only after the transaction that filed them committed. If a batch cannot be filed as a whole, each of its packages
+ * is filed in a transaction of its own, as before, so one bad package never holds back the others.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AxisReceiver {
 
     private static final Logger LOG = Logger.getLogger(AxisReceiver.class.getName());
+    /** Most packages filed in one transaction. */
+    static final int BATCH = 25;
 
     @Inject
     AxisGateway axis;
@@ -58,19 +66,129 @@ public class AxisReceiver {
         Acknowledged acknowledged = new Acknowledged();
         try {
             for (MessageType type : List.of(MessageType.EDOC, MessageType.STATUS)) {
+                List<InboundStore.Prepared> batch = new ArrayList<>();
                 for (ReceivedItem item : axis.pending(type)) {
                     try {
-                        filed += receive(type, item.docId(), acknowledged) ? 1 : 0;
+                        InboundStore.Prepared prepared = fetch(type, item.docId(), acknowledged);
+                        if (prepared != null) {
+                            batch.add(prepared);
+                        }
                     } catch (AxisException e) {
                         // Left on the axis: the next round tries again.
                         LOG.warning(() -> "Could not fetch " + item.docId() + " from the axis: " + e.getMessage());
                     }
+                    if (batch.size() >= BATCH) {
+                        filed += fileAndAcknowledge(batch, acknowledged);
+                        batch.clear();
+                    }
                 }
+                filed += fileAndAcknowledge(batch, acknowledged);
             }
         } finally {
             acknowledged.record();
         }
         return filed;
+    }
+
+    /** One package by its axis id (fetched, filed in its own transaction, acknowledged); true when stored. */
+    boolean receive(MessageType type, String axisDocId) throws AxisException {
+        Acknowledged acknowledged = new Acknowledged();
+        try {
+            InboundStore.Prepared prepared = fetch(type, axisDocId, acknowledged);
+            return prepared != null && fileAndAcknowledge(List.of(prepared), acknowledged) == 1;
+        } finally {
+            acknowledged.record();
+        }
+    }
+
+    /** Fetches, reads and checks one package; null when it was filed before (then acknowledged again at once). */
+    private InboundStore.Prepared fetch(MessageType type, String axisDocId, Acknowledged acknowledged)
+            throws AxisException {
+        var known = store.known(type.wireValue(), axisDocId);
+        if (known.isPresent()) {
+            acknowledge(axisDocId, known.get(), acknowledged);
+            return null;
+        }
+        Path dir = settings.inboundDir();
+        Path file = dir.resolve(UUID.randomUUID() + ".edxml");
+        try {
+            Files.createDirectories(dir);
+            axis.fetch(axisDocId, file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write to " + dir, e);
+        }
+        return prepare(type, axisDocId, file);
+    }
+
+    /** Files the batch (one transaction, else one each) and acknowledges each package; returns how many were stored. */
+    private int fileAndAcknowledge(List<InboundStore.Prepared> batch, Acknowledged acknowledged)
+            throws AxisException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<ReceivedPackage> filed = null;
+        if (batch.size() > 1) {
+            try {
+                filed = store.fileAll(batch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Filing " + batch.size() + " packages together failed; filing them one by one", e);
+            }
+        }
+        if (filed == null) {
+            filed = new ArrayList<>();
+            for (InboundStore.Prepared p : batch) {
+                filed.add(fileOne(p));
+            }
+        }
+        int stored = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            acknowledge(batch.get(i).fetched().axisDocId(), filed.get(i), acknowledged);
+            stored += ReceivedPackage.Outcome.STORED.name().equals(filed.get(i).getOutcome()) ? 1 : 0;
+        }
+        return stored;
+    }
+
+    private ReceivedPackage fileOne(InboundStore.Prepared p) {
+        try {
+            return store.file(p);
+        } catch (RuntimeException e) {
+            InboundStore.Fetched f = p.fetched();
+            LOG.log(Level.WARNING, "Refusing package " + f.axisDocId(), e);
+            return store.refuse(new InboundStore.Fetched(f.axisDocId(), f.messageType(), f.file(), f.sha256(),
+                    f.size(), null), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads and checks a fetched package (no transaction): what to file, or why it is refused. */
+    private InboundStore.Prepared prepare(MessageType type, String axisDocId, Path file) {
+        long size;
+        String sha256;
+        try {
+            size = Files.size(file);
+            sha256 = Sha256.of(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+        Path attachments = settings.attachmentsDir().resolve("in-" + UUID.randomUUID());
+        try {
+            AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(attachments);
+            ReadResult read = new EdxmlReader().read(file, sink);
+            String signature = verify(file).status().name();
+            var fetched = new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, signature);
+            if (read.hasErrors() || (read.document() == null && read.status() == null)) {
+                return InboundStore.Prepared.refusal(fetched, read.errors().isEmpty() ? "unreadable package"
+                        : read.errors().get(0).code() + " " + read.errors().get(0).message());
+            }
+            if (type == MessageType.STATUS || read.status() != null) {
+                return read.status() == null ? InboundStore.Prepared.refusal(fetched, "a status was expected")
+                        : InboundStore.Prepared.status(fetched, read.status());
+            }
+            return InboundStore.Prepared.document(fetched, read.document(), read.attachments(), sink.files());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Refusing package " + axisDocId, e);
+            return InboundStore.Prepared.refusal(new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256,
+                    size, null), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -94,65 +212,6 @@ public class AxisReceiver {
                 store.acknowledged(pending);
                 pending.clear();
             }
-        }
-    }
-
-    boolean receive(MessageType type, String axisDocId) throws AxisException {
-        Acknowledged acknowledged = new Acknowledged();
-        try {
-            return receive(type, axisDocId, acknowledged);
-        } finally {
-            acknowledged.record();
-        }
-    }
-
-    private boolean receive(MessageType type, String axisDocId, Acknowledged acknowledged) throws AxisException {
-        var known = store.known(type.wireValue(), axisDocId);
-        if (known.isPresent()) {
-            acknowledge(axisDocId, known.get(), acknowledged);
-            return false;
-        }
-        Path dir = settings.inboundDir();
-        Path file = dir.resolve(UUID.randomUUID() + ".edxml");
-        try {
-            Files.createDirectories(dir);
-            axis.fetch(axisDocId, file);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write to " + dir, e);
-        }
-        ReceivedPackage filed = file(type, axisDocId, file);
-        acknowledge(axisDocId, filed, acknowledged);
-        return ReceivedPackage.Outcome.STORED.name().equals(filed.getOutcome());
-    }
-
-    private ReceivedPackage file(MessageType type, String axisDocId, Path file) {
-        long size;
-        String sha256;
-        try {
-            size = Files.size(file);
-            sha256 = Sha256.of(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file, e);
-        }
-        Path attachments = settings.attachmentsDir().resolve("in-" + UUID.randomUUID());
-        try {
-            AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(attachments);
-            ReadResult read = new EdxmlReader().read(file, sink);
-            String signature = verify(file).status().name();
-            var fetched = new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, signature);
-            if (read.hasErrors() || (read.document() == null && read.status() == null)) {
-                return store.refuse(fetched, read.errors().isEmpty() ? "unreadable package"
-                        : read.errors().get(0).code() + " " + read.errors().get(0).message());
-            }
-            if (type == MessageType.STATUS || read.status() != null) {
-                return read.status() == null ? store.refuse(fetched, "a status was expected")
-                        : store.storeStatus(fetched, read.status());
-            }
-            return store.storeDocument(fetched, read.document(), read.attachments(), sink.files());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Refusing package " + axisDocId, e);
-            return store.refuse(new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, null),
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package vn.lienthong.adapter.reception.control;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,50 @@ public class InboundStore {
     /** What a fetched package is, as far as the store is concerned. */
     public record Fetched(String axisDocId, String messageType, Path file, String sha256, long size,
             String signature) {
+    }
+
+    /**
+     * A fetched package, read and checked outside any transaction: a document, a status, or a refusal with its
+     * reason. Exactly one of {@code refusal}, {@code status}, {@code document} is set.
+     */
+    public record Prepared(Fetched fetched, String refusal, StatusPackage status, DocumentPackage document,
+            List<ReceivedAttachment> attachments, Map<Integer, Path> attachmentFiles) {
+
+        public static Prepared refusal(Fetched f, String reason) {
+            return new Prepared(f, reason, null, null, List.of(), Map.of());
+        }
+
+        public static Prepared status(Fetched f, StatusPackage s) {
+            return new Prepared(f, null, s, null, List.of(), Map.of());
+        }
+
+        public static Prepared document(Fetched f, DocumentPackage d, List<ReceivedAttachment> attachments,
+                Map<Integer, Path> files) {
+            return new Prepared(f, null, null, d, attachments, files);
+        }
+    }
+
+    /** Files one prepared package in a transaction of its own. */
+    public ReceivedPackage file(Prepared p) {
+        if (p.refusal() != null) {
+            return refuse(p.fetched(), p.refusal());
+        }
+        if (p.status() != null) {
+            return storeStatus(p.fetched(), p.status());
+        }
+        return storeDocument(p.fetched(), p.document(), p.attachments(), p.attachmentFiles());
+    }
+
+    /**
+     * Files several prepared packages in one transaction, in order (a later one sees what an earlier one stored):
+     * all or none. The caller files them one by one if this fails.
+     */
+    public List<ReceivedPackage> fileAll(List<Prepared> batch) {
+        List<ReceivedPackage> filed = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            filed.add(file(p)); // a call on this instance: the same transaction
+        }
+        return filed;
     }
 
     /** A read: no transaction of its own (this bean's default is one per call). */

@@ -2,6 +2,7 @@ package vn.lienthong.axis.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.Json;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,9 @@ import java.util.function.Consumer;
 
 /** Writes axis-style JSON answers ({@code status}, {@code ErrorCode}, {@code ErrorDesc} plus data). */
 final class Answers {
+
+    /** Created once: {@code Json.createGenerator} looks the provider up (a ServiceLoader scan) on every call. */
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(null);
 
     static final String JSON = "application/json; charset=UTF-8";
 
@@ -57,7 +61,7 @@ final class Answers {
         exchange.getResponseHeaders().set("Content-Type", JSON);
         begin(exchange, 200, 0);
         try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
-             JsonGenerator g = Json.createGenerator(out)) {
+             JsonGenerator g = GENERATORS.createGenerator(out)) {
             g.writeStartObject();
             common(g, "OK", "0", "Success");
             g.writeStartArray("data");
@@ -69,7 +73,7 @@ final class Answers {
 
     static void send(HttpExchange exchange, int httpStatus, Consumer<JsonGenerator> members) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JsonGenerator g = Json.createGenerator(buffer)) {
+        try (JsonGenerator g = GENERATORS.createGenerator(buffer)) {
             g.writeStartObject();
             members.accept(g);
             g.writeEnd();

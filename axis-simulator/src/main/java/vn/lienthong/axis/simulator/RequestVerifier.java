@@ -2,6 +2,7 @@ package vn.lienthong.axis.simulator;
 
 import com.sun.net.httpserver.Headers;
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -30,6 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
  * timestamp window. Parameters are taken from the signed members only, so unsigned extra headers have no effect.
  */
 final class RequestVerifier {
+
+    /** Created once: {@code Json.createReader} looks the provider up (a ServiceLoader scan) on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(null);
 
     static final String PREFIX = "XroadVnpt-";
     private static final ZoneId AXIS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -79,7 +83,7 @@ final class RequestVerifier {
     private static List<Map.Entry<String, String>> signedMembersMatchingHeaders(String signHeader, String keyList,
                                                                    Headers headers) throws AuthenticationFailure {
         JsonObject signed;
-        try (JsonReader reader = Json.createReader(new StringReader(signHeader))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(signHeader))) {
             signed = reader.readObject();
         } catch (RuntimeException e) {
             throw new AuthenticationFailure(401, "HEADER_MISMATCH", "sign header is not a JSON object");

@@ -1,6 +1,7 @@
 package vn.lienthong.axis.simulator;
 
 import jakarta.json.Json;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,6 +35,9 @@ import java.util.function.Consumer;
  * values), so a crash between the two steps of a compaction loses nothing.
  */
 final class StateJournal implements AutoCloseable {
+
+    /** Created once: {@code Json.createGenerator} looks the provider up (a ServiceLoader scan) on every call. */
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(null);
 
     private static final System.Logger LOG = System.getLogger(StateJournal.class.getName());
 
@@ -84,7 +88,7 @@ final class StateJournal implements AutoCloseable {
     /** Appends one change; the line reaches the operating system before this returns. */
     void append(Consumer<JsonGenerator> record) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = Json.createGenerator(text)) {
+        try (JsonGenerator g = GENERATORS.createGenerator(text)) {
             g.writeStartObject();
             record.accept(g);
             g.writeEnd();

@@ -2,6 +2,7 @@ package vn.lienthong.adapter.audit.control;
 
 import java.time.temporal.ChronoUnit;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,6 +10,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 import vn.lienthong.adapter.audit.entity.Audited;
@@ -36,12 +40,56 @@ public class AuditLog {
     Event<Audited> audited;
     @Inject
     PendingAudit pending;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actor, String action, String organId, String outcome, String code, String detail) {
+        write(actor, action, organId, outcome, code, detail);
+    }
+
+    /**
+     * The entry of work that is being committed: staged in the caller's transaction, so it exists exactly when that
+     * work does (an accepted document and its entry commit together, or neither) and costs no commit of its own.
+     * Only for outcomes that are the transaction's own result; refusals, whose work is rolled back, use
+     * {@link #record}.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithCaller(String actor, String action, String organId, String outcome, String code,
+            String detail) {
+        if (transactions == null) { // outside the container (tests that build an AuditLog by hand): the plain path
+            record(actor, action, organId, outcome, code, detail);
+            return;
+        }
+        stage(actor, action, organId, outcome, code, detail);
+        // Counted and handed to the chainer once committed: before that, the chainer cannot see the entry.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    written(actor, action, outcome, code);
+                }
+            }
+        });
+    }
+
+    private void write(String actor, String action, String organId, String outcome, String code, String detail) {
+        stage(actor, action, organId, outcome, code, detail);
+        written(actor, action, outcome, code);
+    }
+
+    private void stage(String actor, String action, String organId, String outcome, String code, String detail) {
         // Milliseconds: what both databases store exactly, so the chained hash can be recomputed from the row.
         AuditChain.stage(em, new AuditEntry(VietnamTime.now().truncatedTo(ChronoUnit.MILLIS), cut(actor, 100),
                 action, cut(organId, 35), outcome, cut(code, 100), cut(detail, 1000)), key.get());
+    }
+
+    private void written(String actor, String action, String outcome, String code) {
         if (audited != null) { // null where the store tests build an AuditLog by hand
             audited.fire(new Audited(actor, action, outcome, code));
         }

@@ -107,6 +107,23 @@ public final class OutboxClaims {
     }
 
     /**
+     * {@link #renew} and the send mark in one statement, just before the axis call: true when {@code node} still
+     * holds an unexpired lease on the still queued document, which from this commit on is "in doubt" (the next
+     * claimer asks the axis before sending again) until its outcome is recorded.
+     */
+    public boolean startSend(String id, String node, Duration lease, OffsetDateTime startedAt) {
+        OffsetDateTime now = databaseNow();
+        return em.createNativeQuery("UPDATE document SET lease_until = ?1, send_started_at = ?2, version = version + 1"
+                        + " WHERE id = ?3 AND lease_owner = ?4 AND lease_until > ?5 AND state = 'QUEUED'")
+                .setParameter(1, now.plus(lease))
+                .setParameter(2, startedAt)
+                .setParameter(3, id)
+                .setParameter(4, node)
+                .setParameter(5, now)
+                .executeUpdate() == 1;
+    }
+
+    /**
      * Gives back leases of claimed documents whose send never started (the breaker opened, or the node stops), so
      * this or another node can take them at once instead of after the lease. A send mark of an earlier attempt
      * stays: whoever takes the document next still looks it up on the axis first.

@@ -93,8 +93,8 @@ public class OutboxProcessor {
             if (d.getSendStartedAt() != null && !d.isStatus()) {
                 Optional<String> earlier = earlierSubmission(d);
                 if (earlier.isPresent()) {
-                    ledger.sent(id, node, earlier.get(), "found on the axis after an interrupted send");
-                    breaker.sendSucceeded();
+                    ledger.sent(id, d.getDocumentId(), node, earlier.get(),
+                            "found on the axis after an interrupted send");
                     return Outcome.SENT;
                 }
             }
@@ -107,8 +107,7 @@ public class OutboxProcessor {
             String axisDocId = d.isStatus()
                     ? axis.sendStatus(d.getSenderOrganId(), to, file)
                     : axis.sendDocument(d.getSenderOrganId(), to, file);
-            ledger.sent(id, node, axisDocId, null);
-            breaker.sendSucceeded();
+            ledger.sent(id, d.getDocumentId(), node, axisDocId, null); // tells the breaker too
             return Outcome.SENT;
         } catch (AxisException e) {
             if (AxisBreaker.isAxisFailure(e)) {

@@ -123,9 +123,10 @@ public class SharedAxisBreaker {
 
     /**
      * The axis accepted a document (or answered the look-up after an interrupted send). Cheap when the breaker is
-     * closed (one read); otherwise closes it and makes every document that waited for the axis due at once.
+     * closed (one read); otherwise closes it and makes every document that waited for the axis due at once. In the
+     * caller's transaction when there is one (the send's outcome commits with it), else in its own.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void sendSucceeded() {
         BreakerTable table = table();
         if (table.read().phase() == Phase.CLOSED) {

@@ -1,5 +1,6 @@
 package vn.lienthong.adapter.delivery.control;
 
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -28,6 +29,8 @@ public class TransportLedger {
     EntityManager em;
     @Inject
     AdapterSettings settings;
+    @Inject
+    SharedAxisBreaker breaker;
 
     /**
      * Marks the send as started if {@code node} still holds its lease, and renews the lease so it covers the whole
@@ -36,22 +39,40 @@ public class TransportLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean started(String id, String node) {
-        if (!new OutboxClaims(em).renew(id, node, settings.outboxLease())) {
-            return false;
-        }
-        Document d = em.find(Document.class, id);
-        if (d.getState() != DocumentState.QUEUED) {
-            return false;
-        }
-        d.sendStarted(VietnamTime.now());
-        return true;
+        // One conditional update (lease still ours, still queued) instead of renew + read + write.
+        return new OutboxClaims(em).startSend(id, node, settings.outboxLease(), VietnamTime.now());
     }
 
-    /** The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. */
+    /**
+     * The axis has the package under {@code axisDocId}; {@code how} says how we learned it when unusual. The axis
+     * answered, so the breaker learns it in the same transaction ({@link SharedAxisBreaker#sendSucceeded}).
+     * {@code documentId} (the DocumentId, for the log) may be null.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void sent(String id, String node, String axisDocId, String how) {
-        Document d = em.find(Document.class, id);
+    public void sent(String id, String documentId, String node, String axisDocId, String how) {
+        if (breaker != null) { // null where tests build a ledger by hand
+            breaker.sendSucceeded();
+        }
         var now = VietnamTime.now();
+        String detail = "axis DocId " + axisDocId + " by " + node + (how == null ? "" : " (" + how + ")");
+        // The usual case (still queued, lease still ours) in two statements, without loading the document: what
+        // Document.sent does, as one conditional update, and the attempt of the history.
+        if (em.createNativeQuery("UPDATE document SET lease_owner = NULL, lease_until = NULL, send_started_at = NULL,"
+                        + " state = 'SENT', axis_doc_id = ?1, attempts = attempts + 1, next_attempt_at = NULL,"
+                        + " last_error = NULL, updated_at = ?2, version = version + 1"
+                        + " WHERE id = ?3 AND state = 'QUEUED' AND lease_owner = ?4")
+                .setParameter(1, axisDocId).setParameter(2, now).setParameter(3, id).setParameter(4, node)
+                .executeUpdate() == 1) {
+            em.createNativeQuery("INSERT INTO transport_attempt (id, attempted_at, outcome, detail, document_ref)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, now)
+                    .setParameter(3, TransportAttempt.Outcome.SENT.name()).setParameter(4, detail)
+                    .setParameter(5, id).executeUpdate();
+            LOG.info(() -> "Sent " + (documentId == null ? id : documentId) + " to the axis as " + axisDocId
+                    + (how == null ? "" : ", " + how));
+            return;
+        }
+        Document d = em.find(Document.class, id);
         if (d.getState() == DocumentState.SENT) {
             // Only possible when our lease expired during the call and another node sent it as well.
             LOG.severe(() -> "ALERT: document " + d.getDocumentId() + " was sent twice (axis ids " + d.getAxisDocId()
@@ -65,7 +86,6 @@ public class TransportLedger {
         }
         d.sent(axisDocId, now);
         // The node is named so the history shows who sent it (several nodes, takeovers).
-        String detail = "axis DocId " + axisDocId + " by " + node + (how == null ? "" : " (" + how + ")");
         em.persist(new TransportAttempt(d, now, TransportAttempt.Outcome.SENT, detail));
         LOG.info(() -> "Sent " + d.getDocumentId() + " to the axis as " + axisDocId + (how == null ? "" : ", " + how));
     }

@@ -58,13 +58,22 @@ public class SubmissionService {
     SignatureRecords signatures;
 
     public Receipt submit(CallerIdentity caller, Submission s) {
+        return receipt(accept(caller, s).document());
+    }
+
+    /** The stored document of an accepted submission; {@code created} false for a repeat answered from the first. */
+    public record Accepted(Document document, boolean created) {
+    }
+
+    /** {@link #submit}, answered with the stored document itself (the old protocol numbers it). */
+    public Accepted accept(CallerIdentity caller, Submission s) {
         authorize(caller, "SubmitDocument", "document/fromOrganId", s.fromOrganId());
         new SubmissionValidator(settings).check(s);
 
         Optional<Document> earlier = earlierSubmission(caller, s);
         if (earlier.isPresent()) {
             // Idempotent: the same message again gets the first answer and is never sent twice.
-            return receipt(earlier.get());
+            return new Accepted(earlier.get(), false);
         }
         var now = VietnamTime.now();
         Document d = Document.outgoing(s.documentId(), s.fromOrganId(), now);
@@ -105,8 +114,9 @@ public class SubmissionService {
         em.persist(d);
         em.flush(); // surface constraint violations here, inside the request, not at commit
         signatures.queue(d); // issue 14: verified by the signature worker after the commit, not here
-        audit.record(caller.username(), "SUBMIT", s.fromOrganId(), "ACCEPTED", null, d.getDocumentId());
-        return receipt(d);
+        // In this transaction: the entry exists exactly when the document does, and costs no commit of its own.
+        audit.recordWithCaller(caller.username(), "SUBMIT", s.fromOrganId(), "ACCEPTED", null, d.getDocumentId());
+        return new Accepted(d, true);
     }
 
     /**

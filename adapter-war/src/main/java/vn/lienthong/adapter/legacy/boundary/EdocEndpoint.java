@@ -27,8 +27,8 @@ import vn.lienthong.mappings.edoc.EdocMappings;
  * SOAPAction header alone, has {@link LegacyRequestReader} read the request (limits enforced while streaming) and
  * {@link SafeXml}/{@link LegacyEnvelope} parse the envelope, runs the action, and answers through
  * {@link ReplySender}. Every request leaves one audit entry; every refusal is the hub's Report with a stable code
- * ({@link LegacyFaultTranslation}), never a stack trace; the actions store in one transaction, so refusals store
- * nothing.
+ * ({@link LegacyFaultTranslation}), never a stack trace; each action runs in one transaction with its accepted
+ * audit entry ({@link LegacyUnitOfWork}), so refusals store nothing.
  */
 @ApplicationScoped
 public class EdocEndpoint {
@@ -44,6 +44,8 @@ public class EdocEndpoint {
     @Inject
     @Any
     Instance<LegacyAction> discovered;
+    @Inject
+    LegacyUnitOfWork unitOfWork;
 
     private final EdocMappings mappings = EdocMappings.v1();
     private final LegacyReplies replies = new LegacyReplies(mappings);
@@ -87,7 +89,9 @@ public class EdocEndpoint {
         ReplySender.send(resp, guarded(call, () -> {
             LegacyAction action = actionOf(call); // an unknown action is refused before the body is read
             try (SwaMessage message = new LegacyRequestReader(settings).read(req)) {
-                return action.handle(call.received(LegacyEnvelope.of(SafeXml.parse(message.envelope())), message));
+                // The body is read before the transaction begins: no connection is held while a client uploads.
+                return unitOfWork.handle(action, call.received(LegacyEnvelope.of(SafeXml.parse(message.envelope())),
+                        message));
             }
         }));
     }
@@ -95,7 +99,7 @@ public class EdocEndpoint {
     /** One operation on an already read request (what {@link #handle} does after the HTTP layer; tests use it). */
     LegacyReply answer(String action, LegacyEnvelope envelope, SwaMessage message) {
         LegacyCall call = new LegacyCall(action, null, replies);
-        return guarded(call, () -> actionOf(call).handle(call.received(envelope, message)));
+        return guarded(call, () -> unitOfWork.handle(actionOf(call), call.received(envelope, message)));
     }
 
     private LegacyAction actionOf(LegacyCall call) {
@@ -114,7 +118,10 @@ public class EdocEndpoint {
     private LegacyReply guarded(LegacyCall call, Operation operation) {
         try {
             LegacyReply reply = operation.run().soap12(call.replies.soap12());
-            audit.record(call.actor(), "LEGACY_" + call.auditAction(), call.organId, "ACCEPTED", null, call.detail);
+            if (!call.audited) {
+                audit.record(call.actor(), "LEGACY_" + call.auditAction(), call.organId, "ACCEPTED", null,
+                        call.detail);
+            }
             return reply;
         } catch (LegacyFault f) {
             return refuse(call, f);

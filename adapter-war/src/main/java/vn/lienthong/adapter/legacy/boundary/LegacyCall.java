@@ -22,6 +22,8 @@ public final class LegacyCall {
     String organId;
     CallerIdentity caller;
     String detail;
+    /** True once the accepted entry was staged with the operation's own work ({@link LegacyUnitOfWork}). */
+    boolean audited;
 
     LegacyCall(String action, String clientAddress, LegacyReplies replies) {
         this.action = action;

@@ -61,16 +61,14 @@ public class LegacyExchange {
      * row is found by the content key the mapping gave it, not by DocumentId.
      */
     public long send(CallerIdentity caller, Submission s) {
-        if (s.change() == null && s.hasDocumentIdParts()
-                && documents.outgoing(s.fromOrganId(), s.documentId()).isPresent()) {
+        if (s.change() == null && s.hasDocumentIdParts() && documents.outgoingExists(s.fromOrganId(), s.documentId())) {
             throw new LegacyFault("M.Exist", "Document " + s.documentId() + " was already sent");
         }
-        var receipt = submissions.submit(caller, s);
-        Document d = s.change() == null ? documents.outgoing(s.fromOrganId(), receipt.documentId()).orElseThrow()
-                : em.createNamedQuery(Document.BY_CLIENT_MESSAGE_ID, Document.class)
-                        .setParameter("user", caller.username()).setParameter("clientMessageId", s.clientMessageId())
-                        .getSingleResult();
-        return numbers.forDocument(s.fromOrganId(), d.getId());
+        // The stored row itself (new, or the first answer to a repeated update): no second look-up.
+        var accepted = submissions.accept(caller, s);
+        String documentRef = accepted.document().getId();
+        return accepted.created() ? numbers.issue(s.fromOrganId(), documentRef)
+                : numbers.forDocument(s.fromOrganId(), documentRef);
     }
 
     /**

@@ -22,6 +22,11 @@ public class LegacyNumbers {
                 .map(LegacyNumber::getNumber).orElseGet(() -> create(organId, documentRef, null));
     }
 
+    /** The number of a document stored in this transaction, which cannot have one yet: no look-up first. */
+    public long issue(String organId, String documentRef) {
+        return create(organId, documentRef, null);
+    }
+
     public long forInboxItem(String organId, String documentRef, String itemRef) {
         return em.createNamedQuery(LegacyNumber.BY_ITEM, LegacyNumber.class).setParameter("item", itemRef)
                 .getResultList().stream().findFirst()

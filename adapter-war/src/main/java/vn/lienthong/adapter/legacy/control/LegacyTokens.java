@@ -122,7 +122,7 @@ public class LegacyTokens {
         }
         em.persist(ClientCredential.delegated(USER_PREFIX + organId, NO_PASSWORD, new ArrayList<>(organs), grantedBy,
                 now));
-        audit.record(issuedBy, "LEGACY_TOKEN_ISSUE", organId, "ACCEPTED", null,
+        audit.recordWithCaller(issuedBy, "LEGACY_TOKEN_ISSUE", organId, "ACCEPTED", null,
                 (importedToken != null ? "imported" : "generated") + "; may act for " + organs + "; granted by "
                         + grantedBy);
         return token;

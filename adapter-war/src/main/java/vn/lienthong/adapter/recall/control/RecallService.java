@@ -45,7 +45,7 @@ public class RecallService {
                 .orElseThrow(() -> new Rejection("M.documentId", "documentId",
                         "No document " + documentId + " was sent by " + fromOrganId));
         Outcome outcome = decide(original.getId(), reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-        audit.record(caller.username(), "RECALL", fromOrganId, outcome.name(), null, documentId);
+        audit.recordWithCaller(caller.username(), "RECALL", fromOrganId, outcome.name(), null, documentId);
         return outcome;
     }
 

@@ -3,6 +3,7 @@ package vn.lienthong.adapter.reception.control;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,52 @@ public class InboundStore {
             String signature) {
     }
 
+    /**
+     * A fetched package, read and checked outside any transaction: a document, a status, or a refusal with its
+     * reason. Exactly one of {@code refusal}, {@code status}, {@code document} is set.
+     */
+    public record Prepared(Fetched fetched, String refusal, StatusPackage status, DocumentPackage document,
+            List<ReceivedAttachment> attachments, Map<Integer, Path> attachmentFiles) {
+
+        public static Prepared refusal(Fetched f, String reason) {
+            return new Prepared(f, reason, null, null, List.of(), Map.of());
+        }
+
+        public static Prepared status(Fetched f, StatusPackage s) {
+            return new Prepared(f, null, s, null, List.of(), Map.of());
+        }
+
+        public static Prepared document(Fetched f, DocumentPackage d, List<ReceivedAttachment> attachments,
+                Map<Integer, Path> files) {
+            return new Prepared(f, null, null, d, attachments, files);
+        }
+    }
+
+    /** Files one prepared package in a transaction of its own. */
+    public ReceivedPackage file(Prepared p) {
+        if (p.refusal() != null) {
+            return refuse(p.fetched(), p.refusal());
+        }
+        if (p.status() != null) {
+            return storeStatus(p.fetched(), p.status());
+        }
+        return storeDocument(p.fetched(), p.document(), p.attachments(), p.attachmentFiles());
+    }
+
+    /**
+     * Files several prepared packages in one transaction, in order (a later one sees what an earlier one stored):
+     * all or none. The caller files them one by one if this fails.
+     */
+    public List<ReceivedPackage> fileAll(List<Prepared> batch) {
+        List<ReceivedPackage> filed = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            filed.add(file(p)); // a call on this instance: the same transaction
+        }
+        return filed;
+    }
+
+    /** A read: no transaction of its own (this bean's default is one per call). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ReceivedPackage> known(String messageType, String axisDocId) {
         return em.createNamedQuery(ReceivedPackage.BY_AXIS_ID, ReceivedPackage.class)
                 .setParameter("type", messageType).setParameter("axisDocId", axisDocId)
@@ -66,10 +113,14 @@ public class InboundStore {
     }
 
     public void acknowledged(String receivedId) {
-        ReceivedPackage r = em.find(ReceivedPackage.class, receivedId);
-        if (r != null) {
-            r.acknowledged(VietnamTime.now());
-        }
+        acknowledged(Map.of(receivedId, VietnamTime.now()));
+    }
+
+    /** Records when the axis took our acknowledgement of each package: one update each, one commit for all. */
+    public void acknowledged(Map<String, OffsetDateTime> acknowledgedAt) {
+        acknowledgedAt.forEach((id, at) -> em.createQuery(
+                        "UPDATE ReceivedPackage r SET r.acknowledgedAt = :at WHERE r.id = :id")
+                .setParameter("at", at).setParameter("id", id).executeUpdate());
     }
 
     /** A package that could not be read: kept as evidence, refused. */
@@ -77,7 +128,7 @@ public class InboundStore {
         ReceivedPackage r = evidence(f);
         r.settle(ReceivedPackage.Outcome.REFUSED, null, reason);
         em.persist(r);
-        audit.record("axis", "RECEIVE", null, "REFUSED", "RECV.UNREADABLE", f.axisDocId() + ": " + reason);
+        audit.recordWithCaller("axis", "RECEIVE", null, "REFUSED", "RECV.UNREADABLE", f.axisDocId() + ": " + reason);
         return r;
     }
 
@@ -98,7 +149,7 @@ public class InboundStore {
         if (recipients.isEmpty()) {
             r.settle(ReceivedPackage.Outcome.REFUSED, null, "not addressed to any organisation served here");
             em.persist(r);
-            audit.record("axis", "RECEIVE", from, "REFUSED", "RECV.NOT_OURS", h.documentId());
+            audit.recordWithCaller("axis", "RECEIVE", from, "REFUSED", "RECV.NOT_OURS", h.documentId());
             return r;
         }
         var now = VietnamTime.now();
@@ -129,7 +180,7 @@ public class InboundStore {
         }
         r.settle(ReceivedPackage.Outcome.STORED, d.getId(), null);
         em.persist(r);
-        audit.record("axis", "RECEIVE", from, "ACCEPTED", null, h.documentId());
+        audit.recordWithCaller("axis", "RECEIVE", from, "ACCEPTED", null, h.documentId());
         return r;
     }
 
@@ -146,7 +197,7 @@ public class InboundStore {
         if (target == null) {
             r.settle(ReceivedPackage.Outcome.REFUSED, null, "status for a document unknown here");
             em.persist(r);
-            audit.record("axis", "RECEIVE_STATUS", from, "REFUSED", "RECV.UNKNOWN_DOCUMENT", documentId);
+            audit.recordWithCaller("axis", "RECEIVE_STATUS", from, "REFUSED", "RECV.UNKNOWN_DOCUMENT", documentId);
             return r;
         }
         OffsetDateTime at = s.timestamp() == null ? VietnamTime.now()

@@ -29,6 +29,17 @@ public class DocumentQuery {
                 });
     }
 
+    /** Whether {@link #outgoing} would find a document: one index look-up, no entity or recipients loaded. */
+    public boolean outgoingExists(String senderOrganId, String documentId) {
+        return !em.createQuery("SELECT d.id FROM Document d WHERE d.direction = :direction"
+                        + " AND d.senderOrganId = :sender AND d.documentId = :documentId AND d.messageType = 'EDOC'"
+                        + " AND d.businessType = 0", String.class)
+                .setParameter("direction", Document.Direction.OUT)
+                .setParameter("sender", senderOrganId)
+                .setParameter("documentId", documentId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** A document we received, by its sender and DocumentId (the newest if it came in several versions). */
     public Optional<Document> incoming(String senderOrganId, String documentId) {
         return em.createQuery("SELECT d FROM Document d WHERE d.direction = :dir AND d.senderOrganId = :s"

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Wires the old-protocol endpoint outside the container as CDI does inside it: every {@link LegacyAction}, the
  * shared {@link LegacyAccess}, and the endpoint's dispatch table, from the services a test provides by field name
- * ({@code tokens}, {@code authority}, {@code audit}, {@code exchange}, {@code directory}, {@code settings}).
+ * ({@code tokens}, {@code authority}, {@code audit}, {@code exchange}, {@code directory}, {@code settings}); the
+ * endpoint's {@link LegacyUnitOfWork} gets the same {@code audit}.
  * A service a test leaves out stays null, as in the tests before the handlers were split.
  */
 final class LegacyWiring {
@@ -30,6 +31,7 @@ final class LegacyWiring {
             handlers.add(handler);
         }
         EdocEndpoint endpoint = set(new EdocEndpoint(), services);
+        set(endpoint, Map.of("unitOfWork", set(new LegacyUnitOfWork(), services)));
         return set(endpoint, Map.of("actions", EdocEndpoint.byName(handlers)));
     }
 

@@ -13,6 +13,9 @@
   var completeness = document.getElementById('completeness-chart');
   if (completeness) {
     var colours = { full: '#2da44e', partial: '#d4a72c', only01: '#fb8f44', nothing: '#cf222e' };
+    // One bar per counterpart: the box grows with their number (a CSSOM property, which the CSP allows).
+    var bars = (completeness.getAttribute('data-labels') || '').split(',').length;
+    completeness.parentNode.style.height = (70 + 34 * bars) + 'px';
     new Chart(completeness, {
       type: 'bar',
       data: {

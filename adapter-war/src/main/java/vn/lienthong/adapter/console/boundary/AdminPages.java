@@ -28,7 +28,8 @@ final class AdminPages {
             String revoke = c.isEnabled() ? v.form("/credentials/revoke", null, "<input type=\"hidden\" name=\"username\""
                     + " value=\"" + esc(c.getUsername()) + "\"><button type=\"submit\">" + v.t("action.revoke")
                     + "</button>") : "";
-            b.append(Html.row(esc(c.getUsername()), esc(String.join(", ", c.getOrganIds())),
+            b.append(Html.rowWith(Html.data("user", c.getUsername()) + Html.data("enabled", c.isEnabled()),
+                    esc(c.getUsername()), esc(String.join(", ", c.getOrganIds())),
                     esc(c.getCertificateSubject()), esc(c.getGrantedBy()), v.t(c.isEnabled() ? "yes" : "no"),
                     esc(time(c.getCreatedAt())), revoke));
         }
@@ -45,7 +46,8 @@ final class AdminPages {
             String revoke = t.isEnabled() ? v.form("/tokens/revoke", null, "<input type=\"hidden\" name=\"organId\""
                     + " value=\"" + esc(t.getOrganId()) + "\"><button type=\"submit\">" + v.t("action.revoke")
                     + "</button>") : "";
-            b.append(Html.row(esc(t.getOrganId()), esc(t.getIssuedBy()), esc(time(t.getIssuedAt())),
+            b.append(Html.rowWith(Html.data("organ", t.getOrganId()) + Html.data("enabled", t.isEnabled()),
+                    esc(t.getOrganId()), esc(t.getIssuedBy()), esc(time(t.getIssuedAt())),
                     esc(time(t.getRevokedAt())), v.t(t.isEnabled() ? "yes" : "no"), revoke));
         }
         b.append("</tbody></table>");
@@ -67,7 +69,8 @@ final class AdminPages {
                     ? v.form("/users/disable", null, "<input type=\"hidden\" name=\"username\" value=\""
                             + esc(u.getUsername()) + "\"><button type=\"submit\">" + v.t("action.disable")
                             + "</button>") : "";
-            b.append(Html.row(esc(u.getUsername()), v.t("role." + u.getRole().roleName()),
+            b.append(Html.rowWith(Html.data("user", u.getUsername()) + Html.data("enabled", u.isEnabled()),
+                    esc(u.getUsername()), v.t("role." + u.getRole().roleName()),
                     u.seesAll() ? v.t("users.all") : esc(String.join(", ", u.getOrganIds())),
                     v.t(u.isEnabled() ? "yes" : "no"), esc(u.getCreatedBy()), esc(time(u.getCreatedAt())), disable));
         }
@@ -111,7 +114,8 @@ final class AdminPages {
                 v.text.get("col.action"), v.text.get("col.organ"), v.text.get("col.outcome"), v.text.get("col.code"),
                 v.text.get("col.detail"))).append("<tbody>");
         for (AuditEntry e : entries) {
-            b.append(Html.row(esc(e.getChainSeq()), esc(time(e.getOccurredAt())), esc(e.getActor()),
+            b.append(Html.rowWith(Html.data("action", e.getAction()) + Html.data("code", e.getCode()),
+                    esc(e.getChainSeq()), esc(time(e.getOccurredAt())), esc(e.getActor()),
                     esc(e.getAction()), esc(e.getOrganId()), esc(e.getOutcome()), esc(e.getCode()),
                     esc(e.getDetail())));
         }

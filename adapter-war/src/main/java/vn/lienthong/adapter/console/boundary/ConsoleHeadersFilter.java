@@ -14,7 +14,8 @@ import vn.lienthong.adapter.web.ErrorReply;
 /**
  * Security headers on every console answer — a Content-Security-Policy without inline script or style, no
  * framing, no sniffing, no referrer, no caching of pages — and the console's request bound: a body over
- * {@value #MAX_BODY_BYTES} bytes, or one without a declared length, is refused ({@code LIMIT.REQUEST_SIZE}, 413)
+ * {@value #MAX_BODY_BYTES} bytes, or a request other than GET/HEAD without a declared length (chunked, or HTTP/2
+ * without content-length), is refused ({@code LIMIT.REQUEST_SIZE}, 413)
  * before anything reads it. Runs after web.xml's error shield (annotated filters come after declared ones).
  */
 @WebFilter(filterName = "console-headers", urlPatterns = ConsoleAuthentication.PREFIX + "/*")
@@ -39,8 +40,12 @@ public class ConsoleHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (hasBody && (request.getContentLengthLong() < 0 || request.getContentLengthLong() > MAX_BODY_BYTES)) {
+        // Anything but GET/HEAD may carry a body, and over HTTP/2 a body of unknown length comes without
+        // Transfer-Encoding: such requests must declare their length (browsers always do for forms).
+        long length = request.getContentLengthLong();
+        boolean mayHaveBody = length > 0 || request.getHeader("Transfer-Encoding") != null
+                || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
+        if (mayHaveBody && (length < 0 || length > MAX_BODY_BYTES)) {
             ErrorReply.write(request, response, 413, "LIMIT.REQUEST_SIZE", null, "The request is too large");
             return;
         }

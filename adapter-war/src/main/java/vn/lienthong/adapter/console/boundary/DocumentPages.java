@@ -177,6 +177,9 @@ final class DocumentPages {
             b.append("</tbody></table></section>");
         }
 
+        // Document signatures (issue 14, branch docsig): the signer and verdict of each signed file get their own
+        // section here, between the attachments and the timeline. Built by docsig, not by the console.
+
         b.append("<section><h2>").append(v.t("doc.timeline")).append("</h2><table id=\"timeline\">")
                 .append(Html.head(v.text.get("col.time"), v.text.get("col.kind"), v.text.get("col.organ"),
                         v.text.get("col.code"), v.text.get("col.detail")))
@@ -247,7 +250,8 @@ final class DocumentPages {
                 v.text.get("col.subject"), v.text.get("col.state"))).append("<tbody>");
         for (InboxItem i : items) {
             Document d = i.getDocument();
-            b.append(Html.row(esc(time(i.getCreatedAt())), esc(i.getOrganId()), esc(d.getSenderOrganId()),
+            b.append(Html.rowWith(Html.data("document-id", d.getDocumentId()), esc(time(i.getCreatedAt())),
+                    esc(i.getOrganId()), esc(d.getSenderOrganId()),
                     "<a class=\"doc-link\" href=\"" + esc(v.base + "/documents/" + d.getId()) + "\">"
                             + esc(d.getDocumentId()) + "</a>", esc(d.getSubject()),
                     v.t("inbox." + i.getState())));
@@ -265,7 +269,8 @@ final class DocumentPages {
                         v.text.get("directory.mail"), v.text.get("directory.synced")))
                 .append("<tbody>");
         for (Organisation o : orgs) {
-            b.append(Html.row(esc(o.getCode()), esc(o.getOldCode()), esc(o.getName()), esc(o.getParentCode()),
+            b.append(Html.rowWith(Html.data("code", o.getCode()), esc(o.getCode()), esc(o.getOldCode()),
+                    esc(o.getName()), esc(o.getParentCode()),
                     esc(o.getMail()), esc(time(o.getSyncedAt()))));
         }
         return v.page("nav.directory", b.append("</tbody></table>").toString());

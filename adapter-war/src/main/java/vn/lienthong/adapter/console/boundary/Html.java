@@ -54,11 +54,21 @@ final class Html {
 
     /** A row of already escaped cells. */
     static String row(String... cells) {
-        StringBuilder b = new StringBuilder("<tr>");
+        return rowWith("", cells);
+    }
+
+    /** A row with attributes (made by {@link #data}) of already escaped cells. */
+    static String rowWith(String attributes, String... cells) {
+        StringBuilder b = new StringBuilder("<tr").append(attributes).append('>');
         for (String c : cells) {
             b.append("<td>").append(c == null ? "" : c).append("</td>");
         }
         return b.append("</tr>").toString();
+    }
+
+    /** A {@code data-} attribute with an escaped value (readers and tests find a row by it), with a space before. */
+    static String data(String name, Object value) {
+        return " data-" + name + "=\"" + esc(value) + "\"";
     }
 
     /** Percent-encoding for a query value. */

@@ -2,12 +2,18 @@ package vn.lienthong.adapter.console.boundary;
 
 import static vn.lienthong.adapter.console.boundary.Html.esc;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import vn.lienthong.adapter.console.control.ConsoleQueries;
 
 /** The dashboard. */
 final class OverviewPages {
+
+    /** Bars in the completeness chart; beyond that a chart is unreadable (the table has every counterpart). */
+    static final int CHART_COUNTERPARTS = 20;
 
     private OverviewPages() {
     }
@@ -36,7 +42,9 @@ final class OverviewPages {
                 .append(" data-label-delivered=\"").append(v.t("dash.delivered")).append("\"")
                 .append(" data-label-feedback=\"").append(v.t("dash.feedback")).append("\"></canvas></div></section>");
         b.append("<section><h2>").append(v.t("dash.completeness")).append("</h2><p class=\"hint\">")
-                .append(v.t("dash.completenessHint")).append("</p><table id=\"completeness\">")
+                .append(v.t("dash.completenessHint")).append("</p>");
+        completenessChart(b, v, d);
+        b.append("<table id=\"completeness\">")
                 .append(Html.head(v.text.get("col.counterpart"), v.text.get("dash.full"), v.text.get("dash.partial"),
                         v.text.get("dash.only01"), v.text.get("dash.nothing"), v.text.get("dash.fullShare")))
                 .append("<tbody>");
@@ -47,6 +55,37 @@ final class OverviewPages {
         }
         b.append("</tbody></table></section>");
         return v.page("nav.dashboard", b.toString());
+    }
+
+    /**
+     * Completeness per counterpart as a stacked bar chart (the counterparts with most deliveries first, at most
+     * {@value #CHART_COUNTERPARTS}; the table below lists them all). Figures in data attributes, drawn by console.js.
+     */
+    private static void completenessChart(StringBuilder b, View v, ConsoleQueries.Dashboard d) {
+        List<ConsoleQueries.Completeness> top = d.completeness().stream()
+                .sorted(Comparator.comparingLong(ConsoleQueries.Completeness::total).reversed()
+                        .thenComparing(ConsoleQueries.Completeness::counterpart))
+                .limit(CHART_COUNTERPARTS).toList();
+        if (top.isEmpty()) {
+            return;
+        }
+        b.append("<div class=\"chart\"><canvas id=\"completeness-chart\" data-labels=\"")
+                .append(esc(top.stream().map(ConsoleQueries.Completeness::counterpart)
+                        .collect(Collectors.joining(","))))
+                .append("\"");
+        series(b, "full", top, ConsoleQueries.Completeness::full);
+        series(b, "partial", top, ConsoleQueries.Completeness::partial);
+        series(b, "only01", top, ConsoleQueries.Completeness::only01);
+        series(b, "nothing", top, ConsoleQueries.Completeness::nothing);
+        b.append(" data-label-full=\"").append(v.t("dash.full")).append("\" data-label-partial=\"")
+                .append(v.t("dash.partial")).append("\" data-label-only01=\"").append(v.t("dash.only01"))
+                .append("\" data-label-nothing=\"").append(v.t("dash.nothing")).append("\"></canvas></div>");
+    }
+
+    private static void series(StringBuilder b, String name, List<ConsoleQueries.Completeness> rows,
+            ToLongFunction<ConsoleQueries.Completeness> figure) {
+        b.append(" data-").append(name).append("=\"").append(rows.stream().map(c -> Long.toString(figure.applyAsLong(c)))
+                .collect(Collectors.joining(","))).append("\"");
     }
 
     private static void card(StringBuilder b, View v, String id, String key, long figure) {

@@ -41,6 +41,8 @@ import vn.lienthong.edxml.sign.PackageVerifier;
 public class ConsoleQueries {
 
     public static final int PAGE_SIZE = 20;
+    /** The dashboard's window: the daily chart and the completeness per counterpart cover these days. */
+    public static final int DASHBOARD_DAYS = 30;
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
@@ -78,7 +80,7 @@ public class ConsoleQueries {
         OffsetDateTime oldest = scoped(caller, "SELECT MIN(d.queuedAt) FROM Document d WHERE d.state = :st",
                 OffsetDateTime.class).setParameter("st", DocumentState.QUEUED).getSingleResult();
         List<Day> days = new ArrayList<>();
-        for (int i = 29; i >= 0; i--) {
+        for (int i = DASHBOARD_DAYS - 1; i >= 0; i--) {
             OffsetDateTime from = dayStart.minusDays(i);
             OffsetDateTime to = from.plusDays(1);
             long delivered = scoped(caller, "SELECT COUNT(a) FROM TransportAttempt a JOIN a.document d"
@@ -97,7 +99,7 @@ public class ConsoleQueries {
                         Long.class).setParameter("st", DocumentState.QUEUED).setParameter("now", now)
                         .getSingleResult(),
                 state(caller, DocumentState.DEAD), oldest == null ? null : Duration.between(oldest, now), days,
-                completeness(caller));
+                completeness(caller, dayStart.minusDays(DASHBOARD_DAYS - 1)));
     }
 
     private long count(ConsoleCaller caller, Document.Direction direction, OffsetDateTime since) {
@@ -111,13 +113,19 @@ public class ConsoleQueries {
                 .setParameter("st", state).getSingleResult();
     }
 
-    private List<Completeness> completeness(ConsoleCaller caller) {
+    /**
+     * Completeness of what was sent since {@code since} (the dashboard's window): bounded by the documents' creation
+     * time, so the query reads one window of the (direction, message type, created) index, not every recipient
+     * ever stored. Any other period: the statistics pages.
+     */
+    private List<Completeness> completeness(ConsoleCaller caller, OffsetDateTime since) {
         Map<String, long[]> per = new LinkedHashMap<>();
         String jpql = "SELECT r.organId, r.statusCode, COUNT(r) FROM Recipient r JOIN r.document d"
-                + " WHERE d.direction = :out AND d.messageType = 'EDOC'"
+                + " WHERE d.direction = :out AND d.messageType = 'EDOC' AND d.createdAt >= :since"
                 + (caller.all() ? "" : " AND d.senderOrganId IN :organs")
                 + " GROUP BY r.organId, r.statusCode ORDER BY r.organId";
-        var q = em.createQuery(jpql, Object[].class).setParameter("out", Document.Direction.OUT);
+        var q = em.createQuery(jpql, Object[].class).setParameter("out", Document.Direction.OUT)
+                .setParameter("since", since);
         if (!caller.all()) {
             q.setParameter("organs", organsOrNone(caller));
         }

@@ -24,7 +24,7 @@ import vn.lienthong.adapter.operations.entity.Face;
 @WebFilter(filterName = "request-timing", urlPatterns = {"/services/*", "/admin/*"})
 public class RequestTiming extends HttpFilter {
 
-    /** Operations of DocumentExchange.wsdl and EdocLegacy.wsdl. */
+    /** Operations of DocumentExchange.wsdl and EdocLegacy.wsdl ({@code RequestTimingTest} fails when they differ). */
     static final Set<String> OPERATIONS = Set.of("SubmitDocument", "GetDocumentStatus", "ListIncoming",
             "GetIncomingDocument", "AcknowledgeIncoming", "ReportStatus", "GetDocumentHistory", "ListOrganisations",
             "RecallDocument", "SendDocument", "GetPendingDocumentIds", "GetDocument", "ConfirmReceived",

@@ -56,6 +56,8 @@ abstract class ConsoleStoreContract {
         Document dead = sent("dead", G11, H14, null, now);
         dead.dead("refused", now);
         em.persist(dead);
+        // Sent before the dashboard's 30 days: counted by the statistics pages, not by the dashboard.
+        em.persist(sent("old", "000.00.00.G33", "000.00.00.H49", "06", now.minusDays(40)));
         em.getTransaction().commit();
         em.clear();
     }
@@ -81,6 +83,8 @@ abstract class ConsoleStoreContract {
         ConsoleQueries.Completeness h14 = d.completeness().stream().filter(c -> c.counterpart().equals(H14))
                 .findFirst().orElseThrow();
         assertEquals(1, h14.nothing());
+        assertTrue(d.completeness().stream().noneMatch(c -> c.counterpart().equals("000.00.00.H49")),
+                "only the dashboard's 30 days: " + d.completeness());
     }
 
     @Test

@@ -177,9 +177,6 @@ final class DocumentPages {
             b.append("</tbody></table></section>");
         }
 
-        // Document signatures (issue 14, branch docsig): the signer and verdict of each signed file get their own
-        // section here, between the attachments and the timeline. Built by docsig, not by the console.
-
         b.append("<section><h2>").append(v.t("doc.timeline")).append("</h2><table id=\"timeline\">")
                 .append(Html.head(v.text.get("col.time"), v.text.get("col.kind"), v.text.get("col.organ"),
                         v.text.get("col.code"), v.text.get("col.detail")))

@@ -26,6 +26,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import vn.lienthong.axis.simulator.AxisSimulator;
 import vn.lienthong.axis.simulator.SimulatorConfig;
@@ -47,6 +48,7 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
  * {@code -Dit.bigfiles.bytes} (default 2 GiB); figures in {@code target/resilience/figures.txt}
  * (docs/benchmarks/bigfiles.md). Everything it wrote is deleted at the end.
  */
+@DisabledIfSystemProperty(named = "skipBigFiles", matches = ".*", disabledReason = "-DskipBigFiles")
 class LargeAttachmentsIT {
 
     private static final String FROM = "000.00.00.G22";

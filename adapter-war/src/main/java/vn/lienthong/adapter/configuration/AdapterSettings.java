@@ -116,7 +116,8 @@ public final class AdapterSettings {
      * Largest request on the WS-Security faces ({@code /services/DocumentExchange*}), bytes, all MIME parts
      * included; refused from Content-Length before the body is read, else cut off while it streams in. Default:
      * one attachment of the largest size in base64 (4/3 of {@link #MAX_ATTACHMENT_BYTES}) plus 1 MiB of envelope.
-     * The whole request is held as a DOM by WS-Security, so this bounds the heap one request can take.
+     * A plain request is also bounded by {@link #MAX_ENVELOPE_BYTES} (it is held as a DOM by WS-Security); the
+     * MTOM parts of a multipart request stream to disk, so only its envelope takes heap.
      */
     public static final String MAX_REQUEST_BYTES = "adapter.limits.request-bytes";
     /**

@@ -116,7 +116,8 @@ public final class AdapterSettings {
      * Largest request on the WS-Security faces ({@code /services/DocumentExchange*}), bytes, all MIME parts
      * included; refused from Content-Length before the body is read, else cut off while it streams in. Default:
      * one attachment of the largest size in base64 (4/3 of {@link #MAX_ATTACHMENT_BYTES}) plus 1 MiB of envelope.
-     * The whole request is held as a DOM by WS-Security, so this bounds the heap one request can take.
+     * A plain request is also bounded by {@link #MAX_ENVELOPE_BYTES} (it is held as a DOM by WS-Security); the
+     * MTOM parts of a multipart request stream to disk, so only its envelope takes heap.
      */
     public static final String MAX_REQUEST_BYTES = "adapter.limits.request-bytes";
     /**
@@ -125,6 +126,14 @@ public final class AdapterSettings {
      * maximum heap, but at least one request of {@link #MAX_REQUEST_BYTES}.
      */
     public static final String MAX_IN_FLIGHT_BYTES = "adapter.limits.in-flight-bytes";
+    /**
+     * Largest SOAP envelope on the WS faces, bytes: a plain request, or the root (XML) part of an MTOM request —
+     * what WS-Security holds as a DOM, inline base64 attachments included. MTOM parts stream to disk and count
+     * only against {@link #MAX_REQUEST_BYTES}. Default: 4/3 of min({@link #MAX_ATTACHMENT_BYTES}, 20 MiB) + 1 MiB
+     * (27.7 MiB), at most {@link #MAX_REQUEST_BYTES}; raising the attachment limit does not raise it
+     * (docs/large-attachments.md).
+     */
+    public static final String MAX_ENVELOPE_BYTES = "adapter.limits.envelope-bytes";
     /** Most XML elements in one WS request (CXF {@code org.apache.cxf.stax.maxElementCount}); default 50 000. */
     public static final String MAX_XML_ELEMENTS = "adapter.limits.xml-elements";
 
@@ -186,6 +195,7 @@ public final class AdapterSettings {
     private final Optional<String> tlsTrustedProxyHeader;
     private final long maxRequestBytes;
     private final long maxInFlightBytes;
+    private final long maxEnvelopeBytes;
     private final int maxXmlElements;
     private final java.util.List<String> organisations;
     private final Duration receiveInterval;
@@ -240,8 +250,11 @@ public final class AdapterSettings {
                 .map(String::trim).filter(h -> !h.isEmpty());
         maxRequestBytes = c.getOptionalValue(MAX_REQUEST_BYTES, Long.class)
                 .orElse((maxAttachmentBytes * 4 + 2) / 3 + 1024L * 1024);
+        maxEnvelopeBytes = c.getOptionalValue(MAX_ENVELOPE_BYTES, Long.class).orElse(Math.min(maxRequestBytes,
+                (Math.min(maxAttachmentBytes, 20L * 1024 * 1024) * 4 + 2) / 3 + 1024L * 1024));
+        // Only envelopes are held in the heap (MTOM parts spill to disk), so the budget is counted in envelopes.
         maxInFlightBytes = c.getOptionalValue(MAX_IN_FLIGHT_BYTES, Long.class)
-                .orElse(Math.max(maxRequestBytes, Runtime.getRuntime().maxMemory() / 8));
+                .orElse(Math.max(maxEnvelopeBytes, Runtime.getRuntime().maxMemory() / 8));
         maxXmlElements = c.getOptionalValue(MAX_XML_ELEMENTS, Integer.class).orElse(50_000);
         organisations = c.getOptionalValue(ORGANISATIONS, String.class).map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
@@ -324,6 +337,11 @@ public final class AdapterSettings {
     public Optional<String> tlsTrustedProxyHeader() { return tlsTrustedProxyHeader; }
     public long maxRequestBytes() { return maxRequestBytes; }
     public long maxInFlightBytes() { return maxInFlightBytes; }
+    public long maxEnvelopeBytes() { return maxEnvelopeBytes; }
+    /** Largest attachment returned inline (base64 in a signed DOM envelope): what fits in an envelope. */
+    public long maxInlineAttachmentBytes() {
+        return Math.min(maxAttachmentBytes, Math.max(0, maxEnvelopeBytes - 1024L * 1024) / 4 * 3);
+    }
     public int maxXmlElements() { return maxXmlElements; }
     public java.util.List<String> organisations() { return organisations; }
     public Duration receiveInterval() { return receiveInterval; }

@@ -131,8 +131,9 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.setServiceName(new QName(NS, "DocumentExchangeService"));
         factory.setEndpointName(new QName(NS, port));
         factory.setAddress(address);
-        // Accept MTOM/XOP requests (attachments as binary MIME parts); WSS4J verifies the signature over the
-        // expanded content. Answers stay inline (InlineResponses): their signature covers the base64 text.
+        // Accept MTOM/XOP requests (attachments as binary MIME parts, spooled to disk as they arrive); WSS4J
+        // verifies the signature over the Body as sent, XOP not expanded (WsSecurityProfile.noXopExpansion).
+        // Answers stay inline (InlineResponses): their signature covers the base64 text.
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getProperties().putAll(XmlLimits.endpointProperties(settings));
         factory.getInInterceptors().add(new StrictEnvelopeInterceptor()); // signature wrapping, as CXF reads
@@ -176,6 +177,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
                 "DocumentExchangePort", transport);
         signed.getInInterceptors().add(security.requestVerifier());
         signed.getInInterceptors().add(security.coverageChecker());
+        signed.getInInterceptors().add(security.attachmentDigests()); // MTOM parts: sha256 in the signed Body
         signed.getInInterceptors().add(new CallerIdentityInterceptor());
         signed.getOutInterceptors().add(security.responseSigner());
         quietRefusals(signed, refusals);

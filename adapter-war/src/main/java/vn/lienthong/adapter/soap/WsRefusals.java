@@ -90,6 +90,8 @@ final class WsRefusals {
             case OPERATION -> new Refusal(code, "The Body does not name an operation of this service", CLIENT);
             case BODY -> new Refusal(code, "The Body does not match the operation's schema", CLIENT);
             case METHOD -> new Refusal(code, "Only POST is accepted here (GET only with ?wsdl)", CLIENT, 405);
+            case SignedAttachmentParts.CODE -> new Refusal(code, "Every MTOM part of a signed request needs its"
+                    + " SHA-256 (AttachmentData/sha256) in the signed Body", WSSecurityException.FAILED_CHECK);
             default -> new Refusal(HEADER, "The WS-Security header is missing or incomplete",
                     WSSecurityException.INVALID_SECURITY);
         };

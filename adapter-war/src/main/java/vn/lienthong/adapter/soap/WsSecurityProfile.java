@@ -80,6 +80,7 @@ final class WsSecurityProfile {
         // Any certificate chaining to a trusted CA passes here; which certificate a client must use is checked
         // against its credential by the application (SubmissionService), where the user is known.
         p.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
+        noXopExpansion(p);
         Map<QName, Object> validators = new HashMap<>();
         validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials, throttle, false));
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
@@ -101,6 +102,20 @@ final class WsSecurityProfile {
         p.put(org.apache.cxf.ws.security.SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false");
     }
 
+    /**
+     * The signature covers the Body as sent: an MTOM part's {@code xop:Include} and its declared sha256, never the
+     * part's bytes inlined (CXF's default with MTOM, which reads every part into memory as base64 text; a 2 GB
+     * file cannot be). {@link SignedAttachmentParts} makes the digest mandatory (docs/large-attachments.md).
+     */
+    private static void noXopExpansion(Map<String, Object> p) {
+        p.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, "false");
+    }
+
+    /** The part-digest rule of the signed profile (see {@link #noXopExpansion}). */
+    SignedAttachmentParts attachmentDigests() {
+        return new SignedAttachmentParts();
+    }
+
     /** The profile for use over TLS: UsernameToken (text password, checked against stored hashes) + Timestamp. */
     WSS4JInInterceptor usernameTokenVerifier() {
         Map<String, Object> p = new HashMap<>();
@@ -111,6 +126,7 @@ final class WsSecurityProfile {
         Map<QName, Object> validators = new HashMap<>();
         // Nonce + Created required: they are what makes a UsernameToken-only request unique (replay check).
         validators.put(WSConstants.USERNAME_TOKEN, new CredentialStoreValidator(credentials, throttle, true));
+        noXopExpansion(p);
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
         return new VerifyingInInterceptor(p, false, Set.of(), timestampTtlSeconds, FUTURE_TTL_SECONDS, replays,
                 audit);

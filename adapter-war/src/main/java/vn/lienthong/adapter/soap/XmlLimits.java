@@ -21,7 +21,7 @@ import vn.lienthong.adapter.configuration.AdapterSettings;
 final class XmlLimits {
 
     /** MTOM parts larger than this are kept in a temporary file while the request is processed. */
-    private static final int ATTACHMENT_MEMORY_THRESHOLD = 64 * 1024;
+    static final int ATTACHMENT_MEMORY_THRESHOLD = 64 * 1024;
 
     private XmlLimits() {
     }
@@ -33,9 +33,11 @@ final class XmlLimits {
         p.put(StaxUtils.MAX_ELEMENT_DEPTH, 100);
         p.put(StaxUtils.MAX_ATTRIBUTE_COUNT, 100);
         p.put(StaxUtils.MAX_ATTRIBUTE_SIZE, 64 * 1024);
-        // One text node (an inline base64 attachment) can be as large as the request, no larger.
-        p.put(StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, settings.maxRequestBytes()));
-        p.put(StaxUtils.MAX_XML_CHARACTERS, Long.valueOf(settings.maxRequestBytes()));
+        // The XML (a plain request, or the root part of an MTOM request) is held as a DOM: it is bounded by the
+        // envelope limit, however large the request's MTOM parts may be. One text node (an inline base64
+        // attachment) can be as large as the envelope, no larger.
+        p.put(StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, settings.maxEnvelopeBytes()));
+        p.put(StaxUtils.MAX_XML_CHARACTERS, Long.valueOf(settings.maxEnvelopeBytes()));
         // The count covers the MIME parts besides the envelope: the attachments, not one more.
         p.put(AttachmentDeserializer.ATTACHMENT_MAX_COUNT, settings.maxAttachments());
         p.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, Long.valueOf(settings.maxAttachmentBytes()));

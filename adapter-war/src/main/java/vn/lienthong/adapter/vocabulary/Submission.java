@@ -48,26 +48,45 @@ public record Submission(
     }
 
     /**
-     * Attachment as received: either its bytes ({@code content}) or, for large parts streamed to disk by the
-     * legacy endpoint, a spooled {@code file} that is read as a stream. The SOAP layer already bounded its size.
+     * Attachment as received, read as a stream whatever its size: bytes in memory (small inline content), a file
+     * spooled to disk by the old protocol's reader, or a stream over an MTOM part that CXF spooled to disk. Its
+     * size is known up front for bytes and files ({@code knownSize}, else -1: counted while it is stored).
+     * {@code declaredSha256}: the SHA-256 (hex) the client declared for it, checked while it is stored; null if
+     * none was declared.
      */
-    public record IncomingAttachment(String name, String contentType, String description, byte[] content,
-            java.nio.file.Path file) {
+    public record IncomingAttachment(String name, String contentType, String description, Source source,
+            long knownSize, String declaredSha256) {
 
-        public IncomingAttachment(String name, String contentType, String description, byte[] content) {
-            this(name, contentType, description, content, null);
+        /** Opens the attachment's bytes; may be called more than once. */
+        @FunctionalInterface
+        public interface Source {
+            java.io.InputStream open() throws java.io.IOException;
         }
 
-        public long size() {
+        public static IncomingAttachment ofBytes(String name, String contentType, String description,
+                byte[] content) {
+            byte[] bytes = content == null ? new byte[0] : content;
+            return new IncomingAttachment(name, contentType, description,
+                    () -> new java.io.ByteArrayInputStream(bytes), bytes.length, null);
+        }
+
+        public static IncomingAttachment ofFile(String name, String contentType, String description,
+                java.nio.file.Path file) {
             try {
-                return file != null ? java.nio.file.Files.size(file) : content == null ? 0 : content.length;
+                return new IncomingAttachment(name, contentType, description,
+                        () -> java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file), null);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
 
+        public static IncomingAttachment ofStream(String name, String contentType, String description,
+                Source source, String declaredSha256) {
+            return new IncomingAttachment(name, contentType, description, source, -1, declaredSha256);
+        }
+
         public java.io.InputStream openStream() throws java.io.IOException {
-            return file != null ? java.nio.file.Files.newInputStream(file) : new java.io.ByteArrayInputStream(content);
+            return source.open();
         }
     }
 

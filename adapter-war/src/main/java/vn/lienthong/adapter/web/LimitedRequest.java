@@ -23,16 +23,31 @@ final class LimitedRequest extends HttpServletRequestWrapper {
 
     private final long limit;
     private final InFlightBudget budget;
+    private final long heapShare;
+    private final boolean envelopeBound;
     private long reserved;
     private long count;
     private RequestRefusal refusal;
     private ServletInputStream stream;
 
-    LimitedRequest(HttpServletRequest request, long limit, InFlightBudget budget, long reservedUpFront) {
+    /**
+     * @param heapShare the most this request holds in memory (its envelope; MTOM parts spill to disk): bytes
+     *                  beyond it are counted against {@code limit} but reserve no more in-flight budget
+     * @param envelopeBound a plain request whose limit is the envelope limit (named in the refusal)
+     */
+    LimitedRequest(HttpServletRequest request, long limit, InFlightBudget budget, long reservedUpFront,
+            long heapShare, boolean envelopeBound) {
         super(request);
+        this.envelopeBound = envelopeBound;
         this.limit = limit;
         this.budget = budget;
         this.reserved = reservedUpFront;
+        this.heapShare = heapShare;
+    }
+
+    /** A plain request: all of it counts against the in-flight budget. */
+    LimitedRequest(HttpServletRequest request, long limit, InFlightBudget budget, long reservedUpFront) {
+        this(request, limit, budget, reservedUpFront, limit, false);
     }
 
     /** The refusal the body ran into, or null. */
@@ -69,11 +84,10 @@ final class LimitedRequest extends HttpServletRequestWrapper {
         }
         count += n;
         if (count > limit) {
-            throw refuse(new RequestRefusal(413, RequestLimitFilter.REQUEST_SIZE, RequestLimitFilter.REQUEST_SIZE_SETTING,
-                    "The request is larger than " + limit + " bytes"));
+            throw refuse(RequestLimitFilter.tooLarge(limit, envelopeBound));
         }
-        while (count > reserved) {
-            long block = Math.min(BLOCK, limit - reserved);
+        while (count > reserved && reserved < heapShare) {
+            long block = Math.min(BLOCK, heapShare - reserved);
             if (!budget.tryReserve(block)) {
                 throw refuse(RequestLimitFilter.busy());
             }

@@ -34,6 +34,9 @@ public class RequestLimitFilter extends HttpFilter {
     public static final String REQUEST_SIZE = "LIMIT.REQUEST_SIZE";
     public static final String BUSY = "LIMIT.BUSY";
     static final String REQUEST_SIZE_SETTING = AdapterSettings.MAX_REQUEST_BYTES;
+    static final String ENVELOPE_SIZE_SETTING = AdapterSettings.MAX_ENVELOPE_BYTES;
+    /** What one MIME part may hold in memory before CXF spills it to disk (soap.XmlLimits, 64 KiB). */
+    static final long PART_MEMORY = 64 * 1024;
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final String LEGACY_PATH = "/EdocService";
 
@@ -51,6 +54,7 @@ public class RequestLimitFilter extends HttpFilter {
     public void init() {
         budget = new InFlightBudget(settings.maxInFlightBytes());
         LOG.info("WS request limits: " + settings.maxRequestBytes() + " bytes per request, "
+                + settings.maxEnvelopeBytes() + " bytes per envelope, "
                 + settings.maxInFlightBytes() + " bytes in flight, " + settings.maxXmlElements() + " XML elements");
     }
 
@@ -67,18 +71,26 @@ public class RequestLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        long limit = settings.maxRequestBytes();
+        // A plain request is all envelope (held as a DOM); a multipart (MTOM) one is an envelope plus parts that
+        // CXF spools to disk as they arrive: it may be as large as the request limit, but only its envelope's
+        // share counts against the in-flight (heap) budget.
+        boolean multipart = isMultipart(request);
+        long limit = multipart ? settings.maxRequestBytes()
+                : Math.min(settings.maxRequestBytes(), settings.maxEnvelopeBytes());
+        long heapShare = multipart ? Math.min(limit, settings.maxEnvelopeBytes() + PART_MEMORY * settings.maxAttachments())
+                : limit;
+        boolean envelopeBound = limit < settings.maxRequestBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) { // refused before a single byte of the body is read
-            refuse(request, response, tooLarge(limit), declared, 0);
+            refuse(request, response, tooLarge(limit, envelopeBound), declared, 0);
             return;
         }
-        long upFront = Math.max(declared, 0);
+        long upFront = Math.min(Math.max(declared, 0), heapShare);
         if (!budget.tryReserve(upFront)) {
             refuse(request, response, busy(), declared, 0);
             return;
         }
-        LimitedRequest limited = new LimitedRequest(request, limit, budget, upFront);
+        LimitedRequest limited = new LimitedRequest(request, limit, budget, upFront, heapShare, envelopeBound);
         try {
             chain.doFilter(limited, new RefusableResponse(response, limited));
         } catch (IOException | ServletException | RuntimeException e) {
@@ -93,9 +105,17 @@ public class RequestLimitFilter extends HttpFilter {
         }
     }
 
-    private static RequestRefusal tooLarge(long limit) {
-        return new RequestRefusal(413, REQUEST_SIZE, REQUEST_SIZE_SETTING,
-                "The request is larger than " + limit + " bytes");
+    /** {@code envelopeBound}: a plain request stopped by the (smaller) envelope limit, not the request limit. */
+    static RequestRefusal tooLarge(long limit, boolean envelopeBound) {
+        // A plain request over the envelope limit: larger attachments must travel as MTOM parts.
+        return new RequestRefusal(413, REQUEST_SIZE, envelopeBound ? ENVELOPE_SIZE_SETTING : REQUEST_SIZE_SETTING,
+                "The request is larger than " + limit + " bytes"
+                        + (envelopeBound ? "; send large attachments as MTOM parts" : ""));
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, RequestRefusal refusal,

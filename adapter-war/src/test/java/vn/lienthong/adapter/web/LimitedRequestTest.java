@@ -66,6 +66,37 @@ class LimitedRequestTest {
         assertFalse(budget.tryReserve(2 * MIB));
     }
 
+    @Test
+    void aMultipartRequestReservesOnlyItsEnvelopesShare() throws IOException {
+        // 40 MiB of MTOM parts stream to disk: only the envelope's 2 MiB share is taken from a 4 MiB budget.
+        InFlightBudget budget = new InFlightBudget(4 * MIB);
+        LimitedRequest r = new LimitedRequest(requestWithBody(40 * MIB), 64 * MIB, budget, 0, 2 * MIB, false);
+        assertEquals(40 * MIB, r.getInputStream().readAllBytes().length);
+        assertEquals(null, r.refusal());
+        assertEquals(2 * MIB, r.reserved());
+        assertEquals(2 * MIB, budget.reserved());
+        assertTrue(budget.tryReserve(2 * MIB), "the rest of the budget stays free for other requests");
+    }
+
+    @Test
+    void aMultipartRequestIsStillCutOffAtTheRequestLimit() throws IOException {
+        LimitedRequest r = new LimitedRequest(requestWithBody(40 * MIB), 16 * MIB, new InFlightBudget(4 * MIB), 0,
+                2 * MIB, false);
+        RequestRefusal refusal = assertThrows(RequestRefusal.class, () -> r.getInputStream().readAllBytes());
+        assertEquals(RequestLimitFilter.REQUEST_SIZE, refusal.code);
+        assertEquals("adapter.limits.request-bytes", refusal.field);
+    }
+
+    @Test
+    void aPlainRequestOverTheEnvelopeLimitNamesTheEnvelopeSetting() throws IOException {
+        LimitedRequest r = new LimitedRequest(requestWithBody(5 * MIB), 2 * MIB, new InFlightBudget(10 * MIB), 0,
+                2 * MIB, true);
+        RequestRefusal refusal = assertThrows(RequestRefusal.class, () -> r.getInputStream().readAllBytes());
+        assertEquals(RequestLimitFilter.REQUEST_SIZE, refusal.code);
+        assertEquals("adapter.limits.envelope-bytes", refusal.field);
+        assertTrue(refusal.getMessage().contains("MTOM"), refusal.getMessage());
+    }
+
     private static HttpServletRequest requestWithBody(long size) {
         ServletInputStream body = new ServletInputStream() {
             private final InputStream in = new InputStream() {

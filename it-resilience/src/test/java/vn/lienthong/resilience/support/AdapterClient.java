@@ -52,15 +52,26 @@ public final class AdapterClient {
     }
 
     public DocumentExchangePort port(URL endpoint) {
+        return port(endpoint, false, 30_000); // bounded: a killed server must not hang the streaming thread
+    }
+
+    /**
+     * {@code mtom}: attachments travel as MTOM/XOP parts, streamed from their DataHandler; the signature covers the
+     * Body as sent (XOP not expanded, each part's sha256 in the Body), as the adapter verifies it.
+     */
+    public DocumentExchangePort port(URL endpoint, boolean mtom, long receiveTimeoutMillis) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(DocumentExchangePort.class);
         factory.setAddress(endpoint.toString());
+        if (mtom) {
+            factory.setProperties(new HashMap<>(Map.of("mtom-enabled", Boolean.TRUE)));
+        }
         DocumentExchangePort port = factory.create(DocumentExchangePort.class);
         Client client = ClientProxy.getClient(port);
 
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(3_000);
-        policy.setReceiveTimeout(30_000); // bounded: a killed server must not hang the streaming thread
+        policy.setReceiveTimeout(receiveTimeoutMillis);
         ((HTTPConduit) client.getConduit()).setClient(policy);
 
         Map<String, Object> out = new HashMap<>();
@@ -73,6 +84,7 @@ public final class AdapterClient {
                 + "{Element}{" + WSConstants.URI_SOAP11_ENV + "}Body");
         out.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         out.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
+        out.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, "false");
         Merlin clientCrypto = new Merlin();
         clientCrypto.setKeyStore(load(Path.of(demo.getProperty("clientKeyStore"))));
         out.put(ConfigurationConstants.SIG_PROP_REF_ID, "clientCrypto");

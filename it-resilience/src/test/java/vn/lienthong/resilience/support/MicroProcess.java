@@ -36,11 +36,18 @@ public final class MicroProcess implements AutoCloseable {
     /** Starts Micro with a fresh runtime folder under {@code workDir}; {@code settings} become -D options. */
     public static MicroProcess start(String name, Path workDir, int port, Map<String, String> settings)
             throws IOException {
+        return start(name, workDir, port, settings, List.of());
+    }
+
+    /** As above, with extra JVM options (e.g. a GC log) after {@code -Xmx512m}. */
+    public static MicroProcess start(String name, Path workDir, int port, Map<String, String> settings,
+            List<String> jvmOptions) throws IOException {
         Path root = Files.createDirectories(workDir.resolve("micro-" + name + "-" + System.nanoTime()));
         Path log = workDir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", System.getProperty("it.micro.jar"),
                 "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),

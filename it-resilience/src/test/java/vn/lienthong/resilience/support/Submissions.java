@@ -39,7 +39,13 @@ public final class Submissions {
         a.setName("cong-van.pdf");
         a.setContentType("application/pdf");
         a.setDescription("Công văn");
-        a.setContent("%PDF-1.4\n% resilience test\n".repeat(40).getBytes(StandardCharsets.US_ASCII));
+        a.setContent(new jakarta.activation.DataHandler(new jakarta.activation.DataSource() {
+            private final byte[] bytes = "%PDF-1.4\n% resilience test\n".repeat(40).getBytes(StandardCharsets.US_ASCII);
+            @Override public java.io.InputStream getInputStream() { return new java.io.ByteArrayInputStream(bytes); }
+            @Override public java.io.OutputStream getOutputStream() { throw new UnsupportedOperationException(); }
+            @Override public String getContentType() { return "application/octet-stream"; }
+            @Override public String getName() { return "content"; }
+        }));
         d.getAttachment().add(a);
         SubmitDocument request = new SubmitDocument();
         request.setDocument(d);

@@ -94,7 +94,7 @@ public abstract class DocumentLifecycleSuite extends AdapterSuite {
             assertEquals("UBND tỉnh Nghệ An", doc.getFromOrganName());
             assertEquals(1, doc.getAttachment().size());
             assertEquals("cong-van-den.pdf", doc.getAttachment().get(0).getName());
-            assertArrayEquals(content, doc.getAttachment().get(0).getContent());
+            assertArrayEquals(content, Documents.bytesOf(doc.getAttachment().get(0).getContent()));
 
             AcknowledgeIncoming ack = new AcknowledgeIncoming();
             ack.setOrganId(demo.organId());

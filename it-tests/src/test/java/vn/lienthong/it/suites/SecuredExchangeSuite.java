@@ -82,7 +82,10 @@ public abstract class SecuredExchangeSuite extends AdapterSuite {
     void attachmentsMayTravelAsMtomPartsOfASignedRequest() throws Exception {
         DocumentExchangePort mtom = ExchangeClients.secured(endpoint, demo, demo.password(), true);
         SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
-        request.getDocument().getAttachment().get(0).setContent(new byte[200_000]); // above CXF's MTOM threshold
+        byte[] content = new byte[200_000];
+        request.getDocument().getAttachment().get(0).setContent(Documents.bytes(content));
+        // The signature covers the Body as sent (xop:Include + this digest), the adapter checks the part against it.
+        request.getDocument().getAttachment().get(0).setSha256(sha256(content));
         SubmitDocumentResponse accepted = mtom.submitDocument(request);
         assertEquals("QUEUED", accepted.getState());
         assertTrue(ExchangeClients.LAST_CONTENT_TYPE.get().contains("application/xop+xml"),
@@ -92,6 +95,31 @@ public abstract class SecuredExchangeSuite extends AdapterSuite {
         assertTrue(status.getPackageSha256().matches("[0-9a-f]{64}"));
         fetched = fetchFromAxisAsCounterpart(accepted.getDocumentId());
         assertTrue(Files.size(fetched) > 200_000, "the attachment's bytes travelled into the package");
+    }
+
+    @Test
+    void anMtomPartOfASignedRequestWithoutItsDigestIsRefusedAndNothingIsStored() throws Exception {
+        DocumentExchangePort mtom = ExchangeClients.secured(endpoint, demo, demo.password(), true);
+        SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        request.getDocument().getAttachment().get(0).setContent(Documents.bytes(new byte[100_000]));
+        ExchangeFault fault = assertThrows(ExchangeFault.class, () -> mtom.submitDocument(request));
+        assertEquals("AUTH.ATTACHMENT_UNSIGNED", fault.getFaultInfo().getCode());
+        assertNotStored(request.getDocument().getCodeNumber());
+    }
+
+    @Test
+    void anMtomPartWhoseBytesDoNotMatchItsSignedDigestIsRefusedAndNothingIsStored() throws Exception {
+        DocumentExchangePort mtom = ExchangeClients.secured(endpoint, demo, demo.password(), true);
+        SubmitDocument request = Documents.newDocument(demo.organId(), AxisSimulatorExtension.COUNTERPART_ORGAN);
+        request.getDocument().getAttachment().get(0).setContent(Documents.bytes(new byte[100_000]));
+        request.getDocument().getAttachment().get(0).setSha256(sha256(new byte[100_001]));
+        ExchangeFault fault = assertThrows(ExchangeFault.class, () -> mtom.submitDocument(request));
+        assertEquals("AUTH.ATTACHMENT_DIGEST", fault.getFaultInfo().getCode());
+        assertNotStored(request.getDocument().getCodeNumber());
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     @Test

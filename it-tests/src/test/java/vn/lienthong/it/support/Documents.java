@@ -39,7 +39,7 @@ public final class Documents {
         a.setName("cong-van.pdf");
         a.setContentType("application/pdf");
         a.setDescription("Công văn");
-        a.setContent("%PDF-1.4\n% test document\n".repeat(200).getBytes(StandardCharsets.US_ASCII));
+        a.setContent(bytes("%PDF-1.4\n% test document\n".repeat(200).getBytes(StandardCharsets.US_ASCII)));
         d.getAttachment().add(a);
         SubmitDocument request = new SubmitDocument();
         request.setDocument(d);
@@ -61,5 +61,39 @@ public final class Documents {
                 + "<x:promulgationDate>2026-11-23</x:promulgationDate>"
                 + "<x:subject>" + subject + "</x:subject>"
                 + "</x:document></x:SubmitDocument>";
+    }
+
+    /** Attachment content in memory (AttachmentData/content is a stream: a DataHandler). */
+    public static jakarta.activation.DataHandler bytes(byte[] content) {
+        return new jakarta.activation.DataHandler(new jakarta.activation.DataSource() {
+            @Override
+            public java.io.InputStream getInputStream() {
+                return new java.io.ByteArrayInputStream(content);
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                throw new UnsupportedOperationException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return "application/octet-stream";
+            }
+
+            @Override
+            public String getName() {
+                return "content";
+            }
+        });
+    }
+
+    /** All bytes of an answer's attachment content. */
+    public static byte[] bytesOf(jakarta.activation.DataHandler content) {
+        try (java.io.InputStream in = content.getInputStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

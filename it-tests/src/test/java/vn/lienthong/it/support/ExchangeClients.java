@@ -49,6 +49,9 @@ public final class ExchangeClients {
                 + "{Element}{" + WSConstants.URI_SOAP11_ENV + "}Body");
         out.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         out.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
+        // The adapter verifies the Body as sent (xop:Include + the part's sha256), never XOP expanded
+        // (docs/large-attachments.md); CXF expands by default when MTOM is on.
+        out.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, "false");
         Merlin clientCrypto = new Merlin();
         clientCrypto.setKeyStore(demo.loadClientKeyStore());
         out.put(ConfigurationConstants.SIG_PROP_REF_ID, "clientCrypto");

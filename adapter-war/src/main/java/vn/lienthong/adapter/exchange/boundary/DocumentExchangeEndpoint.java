@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import jakarta.activation.DataHandler;
 import jakarta.ejb.EJBException;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
@@ -24,6 +25,7 @@ import vn.lienthong.adapter.signatures.control.SignatureRecords;
 import vn.lienthong.adapter.tracking.control.DocumentQuery;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncoming;
+import vn.lienthong.ws.exchange.v1.AttachmentData;
 import vn.lienthong.ws.exchange.v1.AcknowledgeIncomingResponse;
 import vn.lienthong.ws.exchange.v1.BusinessChange;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
@@ -251,14 +253,27 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
         List<Submission.Addressee> to = d.getRecipient().stream()
                 .map(r -> new Submission.Addressee(r.getOrganId(), r.getOrganName())).toList();
         List<Submission.IncomingAttachment> files = d.getAttachment().stream()
-                .map(a -> new Submission.IncomingAttachment(a.getName(), a.getContentType(), a.getDescription(),
-                        a.getContent()))
+                .map(DocumentExchangeEndpoint::attachment)
                 .toList();
         return new Submission(clientMessageId, d.getFromOrganId(), d.getFromOrganName(), to, d.getCodeNumber(),
                 d.getCodeNotation(), d.getPromulgationPlace(), date(d.getPromulgationDate()), d.getDocumentType(),
                 d.getDocumentTypeName(), d.getSubject(), d.getContent(), d.getSignerCompetence(),
                 d.getSignerPosition(), d.getSignerFullName(), date(d.getDueDate()), d.getPriority(),
                 d.getSphereOfPromulgation(), Boolean.TRUE.equals(d.isStateSecret()), files, change(d.getBusiness()));
+    }
+
+    /**
+     * The attachment as a stream: inline content (in memory already) or an MTOM part CXF spooled to disk, read once
+     * when it is stored, never as a whole byte array. A declared SHA-256 is checked while it is stored.
+     */
+    private static Submission.IncomingAttachment attachment(AttachmentData a) {
+        DataHandler content = a.getContent();
+        if (content == null) {
+            return Submission.IncomingAttachment.ofBytes(a.getName(), a.getContentType(), a.getDescription(), null);
+        }
+        String sha256 = a.getSha256() == null || a.getSha256().isBlank() ? null : a.getSha256().trim();
+        return Submission.IncomingAttachment.ofStream(a.getName(), a.getContentType(), a.getDescription(),
+                content::getInputStream, sha256);
     }
 
     private static Submission.Change change(BusinessChange b) {

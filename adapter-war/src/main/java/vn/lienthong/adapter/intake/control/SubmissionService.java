@@ -38,6 +38,9 @@ import vn.lienthong.adapter.tracking.entity.StoredAttachment;
 @Stateless
 public class SubmissionService {
 
+    /** An attachment whose bytes differ from the SHA-256 its sender declared (and, signed profile, signed). */
+    public static final String ATTACHMENT_DIGEST = "AUTH.ATTACHMENT_DIGEST";
+
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
     @Inject
@@ -93,8 +96,15 @@ public class SubmissionService {
             for (int i = 0; i < files.size(); i++) {
                 var a = files.get(i);
                 StoredFile stored;
-                try (var content = a.openStream()) {
+                String path = "document/attachment[" + (i + 1) + "]";
+                try (var content = new BoundedAttachment(a.openStream(), settings.maxAttachmentBytes(), path)) {
                     stored = storage.store(d.getId(), i, content);
+                }
+                SubmissionValidator.size(path, stored.size(), settings.maxAttachmentBytes());
+                if (a.declaredSha256() != null && !a.declaredSha256().equalsIgnoreCase(stored.sha256())) {
+                    // The declared digest is what a signature over the Body covers for an MTOM part (README).
+                    throw new Rejection(ATTACHMENT_DIGEST, path + "/sha256", "The attachment's bytes do not match"
+                            + " its declared SHA-256; nothing was stored");
                 }
                 d.addAttachment(new StoredAttachment(a.name(), a.contentType(), a.description(), stored.size(),
                         stored.sha256(), stored.relativePath()));

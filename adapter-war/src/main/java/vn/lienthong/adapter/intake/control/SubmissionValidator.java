@@ -97,13 +97,20 @@ public final class SubmissionValidator {
             if (!FILE_NAME.matcher(a.name()).matches()) {
                 throw Rejection.invalid(path + "/name", "Attachment name must be a plain file name");
             }
-            if (a.size() == 0) {
-                throw Rejection.missing(path + "/content");
+            // A streamed part's size is unknown until it is stored: SubmissionService checks it while storing.
+            if (a.knownSize() >= 0) {
+                size(path, a.knownSize(), settings.maxAttachmentBytes());
             }
-            if (a.size() > settings.maxAttachmentBytes()) {
-                throw Rejection.outOfRange(path + "/content",
-                        "Attachment is larger than " + settings.maxAttachmentBytes() + " bytes");
-            }
+        }
+    }
+
+    /** An attachment's size: not empty, within {@code max}; also used once a streamed part has been stored. */
+    public static void size(String path, long size, long max) {
+        if (size == 0) {
+            throw Rejection.missing(path + "/content");
+        }
+        if (size > max) {
+            throw Rejection.outOfRange(path + "/content", "Attachment is larger than " + max + " bytes");
         }
     }
 

@@ -36,8 +36,8 @@ public final class LegacySubmissions {
                 throw new LegacyFault(LegacyCodes.UNREFERENCED_ATTACHMENT, "Two References point to cid:" + e.contentId());
             }
             String name = e.attachmentName() != null ? e.attachmentName() : e.contentId();
-            files.add(new Submission.IncomingAttachment(name, contentType(part.contentType(), name), e.description(),
-                    null, part.file()));
+            files.add(Submission.IncomingAttachment.ofFile(name, contentType(part.contentType(), name),
+                    e.description(), part.file()));
         }
         for (String cid : parts.keySet()) {
             if (!referenced.contains(cid)) {

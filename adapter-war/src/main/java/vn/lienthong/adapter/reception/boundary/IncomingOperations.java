@@ -98,7 +98,8 @@ public class IncomingOperations {
         r.setPackageSha256(d.getPackageSha256());
         if (item.getKind() == InboxItem.Kind.DOCUMENT) {
             for (StoredAttachment a : d.getAttachments()) {
-                if (a.getSizeBytes() > settings.maxAttachmentBytes()) {
+                // Answers are inline base64 inside a signed (DOM) envelope: bounded like a request's envelope.
+                if (a.getSizeBytes() > settings.maxInlineAttachmentBytes()) {
                     throw new Rejection("R.attachment", "attachment",
                             "Attachment " + a.getName() + " is larger than this service returns inline");
                 }
@@ -106,11 +107,13 @@ public class IncomingOperations {
                 data.setName(a.getName());
                 data.setContentType(a.getContentType());
                 data.setDescription(a.getDescription());
-                try {
-                    data.setContent(Files.readAllBytes(settings.dataDir().resolve(a.getStoragePath())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Attachment file missing: " + a.getStoragePath(), e);
+                java.nio.file.Path file = settings.dataDir().resolve(a.getStoragePath());
+                if (!Files.isReadable(file)) {
+                    throw new UncheckedIOException(new IOException("Attachment file missing: " + a.getStoragePath()));
                 }
+                // Streamed from disk when the answer is written, never read here as a byte array.
+                data.setContent(new jakarta.activation.DataHandler(new jakarta.activation.FileDataSource(file.toFile())));
+                data.setSha256(a.getSha256());
                 r.getAttachment().add(data);
             }
             signaturesOf(d).ifPresent(v -> r.setSignatures(SignatureElements.of(v)));

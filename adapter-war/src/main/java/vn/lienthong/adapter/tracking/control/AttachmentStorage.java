@@ -46,8 +46,12 @@ public class AttachmentStorage {
         Path tmp = Files.createTempFile(dir, "incoming", ".part");
         MessageDigest sha = Sha256.digest();
         long size;
+        // Digested as it streams to disk: a large attachment is read once, never held in memory.
         try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(tmp)) {
             size = in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp); // refused while streaming (e.g. over the size limit): nothing left behind
+            throw e;
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         removeOnRollback(target);

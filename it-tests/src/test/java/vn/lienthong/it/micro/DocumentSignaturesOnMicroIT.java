@@ -253,7 +253,7 @@ class DocumentSignaturesOnMicroIT extends AdapterOnMicro {
 
     private static SubmitDocument submission(String from, byte[] pdf) {
         SubmitDocument request = Documents.newDocument(from, AxisSimulatorExtension.COUNTERPART_ORGAN);
-        request.getDocument().getAttachment().get(0).setContent(pdf);
+        request.getDocument().getAttachment().get(0).setContent(Documents.bytes(pdf));
         return request;
     }
 

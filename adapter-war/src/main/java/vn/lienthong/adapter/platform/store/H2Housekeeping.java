@@ -1,0 +1,109 @@
+package vn.lienthong.adapter.platform.store;
+
+import java.sql.Connection;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Keeps the embedded H2 file from growing without bound (issue 11: it grew ~200 KiB per document under load).
+ *
+ * <p>Why this exists: H2's MVStore never overwrites a page; every commit appends a chunk holding every page it
+ * changed (whole B-tree leaves of the table and of each index it touched), and old chunks are freed only once none
+ * of their pages is live any more. H2 normally rewrites the live pages of sparse chunks in a background thread, but
+ * that thread only runs with {@code WRITE_DELAY > 0} — and the adapter needs {@code WRITE_DELAY=0} (a commit is
+ * written before it is acknowledged, so {@code kill -9} loses nothing). Without it the file grew linearly
+ * (measured: ~250 KiB per document, while the rows themselves take ~2 KiB). This job does that housekeeping on a
+ * timer: it asks the MVStore to rewrite chunks while their fill rate is below {@value #TARGET_FILL_RATE} %, at most
+ * {@value #WRITE_LIMIT_BYTES} bytes per round, so the file levels off at the live data plus what the last
+ * {@code RETENTION_TIME} (45 s, kept for crash safety) of writes occupies. On close H2 also compacts the file.
+ *
+ * <p>H2 internals are reached through {@link JdbcConnection}; with PostgreSQL, a remote H2 (AUTO_SERVER second
+ * process) or H2 classes from another class loader the job stops itself after its first round.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class H2Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
+    static final long EVERY_SECONDS = 5;
+    /** H2's own default (AUTO_COMPACT_FILL_RATE). */
+    static final int TARGET_FILL_RATE = 90;
+    static final int WRITE_LIMIT_BYTES = 16 << 20;
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> rounds;
+
+    @PostConstruct
+    void start() {
+        rounds = scheduler.scheduleWithFixedDelay(this::compactOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
+    }
+
+    void compactOnce() {
+        try (Connection c = dataSource.getConnection()) {
+            MVStore store = embeddedStore(c);
+            if (store == null) {
+                stop(); // not an embedded H2 store: nothing to do, ever
+                return;
+            }
+            compact(store);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "H2 housekeeping failed; retried in " + EVERY_SECONDS + " s: " + e);
+        }
+    }
+
+    /** One round: rewrites sparse chunks if the store's fill rate is below the target. */
+    public static boolean compact(MVStore store) {
+        return !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
+    }
+
+    /** The MVStore behind an embedded H2 connection, or null (PostgreSQL, remote H2, foreign class loader). */
+    public static MVStore embeddedStore(Connection c) {
+        try {
+            if (!c.isWrapperFor(JdbcConnection.class)) {
+                return null;
+            }
+            if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+                    && local.getDatabase().getStore() != null) {
+                MVStore store = local.getDatabase().getStore().getMvStore();
+                return store.getFileStore() == null ? null : store;
+            }
+            return null;
+        } catch (java.sql.SQLException | ClassCastException e) {
+            return null;
+        }
+    }
+}

@@ -48,7 +48,7 @@ import org.h2.mvstore.MVStore;
 public class H2Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
-    static final long EVERY_SECONDS = 5;
+    static final long EVERY_SECONDS = 2;
     /** H2's own default (AUTO_COMPACT_FILL_RATE). */
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_BYTES = 16 << 20;

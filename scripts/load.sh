@@ -79,10 +79,10 @@ start_run() {
   LIENTHONG_DATA="$DATA" LIENTHONG_PORT=$PORT LIENTHONG_HTTPS_PORT=$HTTPS_PORT LIENTHONG_AXIS_PORT=$AXIS_PORT \
     ./run.sh > "$DATA/run.out" 2>&1 &
   RUN_PID=$!
-  local deadline=$((SECONDS + 420))
+  local deadline=$((SECONDS + ${LIENTHONG_READY_SECONDS:-420}))
   until grep -q "adapter is running" "$DATA/run.out" 2>/dev/null; do
     kill -0 "$RUN_PID" 2>/dev/null || { cat "$DATA/run.out" >&2; echo "run.sh ended; see $DATA/logs" >&2; exit 1; }
-    ((SECONDS < deadline)) || { echo "adapter not ready after 420 s; see $DATA/logs" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "adapter not ready in time; see $DATA/logs" >&2; exit 1; }
     sleep 1
   done
   ADAPTER_PID=$(pgrep -P "$RUN_PID" -f payara-micro.jar | head -1)

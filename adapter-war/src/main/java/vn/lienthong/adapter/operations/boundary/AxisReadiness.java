@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.operations.control.FiguresCache;
+import vn.lienthong.adapter.operations.control.StoreReadings;
 import vn.lienthong.adapter.operations.entity.StoreFigures;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
@@ -24,13 +24,13 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 public class AxisReadiness implements HealthCheck {
 
     @Inject
-    FiguresCache figures;
+    StoreReadings readings;
     @Inject
     AdapterSettings settings;
 
     @Override
     public HealthCheckResponse call() {
-        StoreFigures s = figures.getOrNull();
+        StoreFigures s = readings.readinessOrNull(); // not the full figures: their counts read every document
         if (s == null) {
             return HealthCheckResponse.named("axis").down().withData("breaker", "unknown").build();
         }

@@ -77,12 +77,41 @@ class StatisticsMillionBenchmark {
         }
         report("%n## %s: %,d documents, %,d rows seeded in %,d s (load average %s)%n", database, documents, rows,
                 seedMs / 1000, loadAverage());
+        reportSize(ds, documents);
         report("| Query | Rows | Documents counted | Wall time, runs 1/2/3 | CPU of the calling thread (H2: the query) |%n");
         ExchangeStatistics statistics = new ExchangeStatistics(ds);
         // Holds the database open between queries, as the server's pool does (an H2 file database is closed and
         // re-opened — seconds at this size — whenever its last connection closes).
         try (Connection keepOpen = ds.getConnection()) {
             measure(statistics);
+        }
+    }
+
+    /** Bytes the seeded store takes per document: tables with their indexes (H2 DISK_SPACE_USED, PostgreSQL
+     *  pg_total_relation_size), and what the database as a whole takes (PostgreSQL pg_database_size). */
+    private static void reportSize(DataSource ds, int documents) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            long tables = 0;
+            StringBuilder per = new StringBuilder();
+            for (String t : new String[] {"document", "recipient", "status_event", "transport_attempt",
+                "received_package"}) {
+                try (var r = c.createStatement().executeQuery(postgres ? "SELECT pg_total_relation_size('" + t + "')"
+                        : "SELECT DISK_SPACE_USED('" + t.toUpperCase() + "')")) {
+                    r.next();
+                    tables += r.getLong(1);
+                    per.append(String.format("%s %,d B/doc; ", t, r.getLong(1) / documents));
+                }
+            }
+            String whole = "";
+            if (postgres) {
+                try (var r = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+                    r.next();
+                    whole = String.format(", pg_database_size %,d B/doc", r.getLong(1) / documents);
+                }
+            }
+            report("Store size: %,d B per document in the tables with their indexes (%s)%s%n", tables / documents,
+                    per.toString().trim(), whole);
         }
     }
 

@@ -172,7 +172,6 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange",
                 "DocumentExchangePort", transport);
         signed.getInInterceptors().add(security.requestVerifier());
-        signed.getInInterceptors().add(security.coverageChecker());
         signed.getInInterceptors().add(new CallerIdentityInterceptor());
         signed.getOutInterceptors().add(security.responseSigner());
         quietRefusals(signed, refusals);

@@ -132,6 +132,13 @@ public final class PackageVerifier {
         }
     }
 
+    /** Verifies a package held in memory (small packages: no buffering layer, no file). */
+    public VerificationResult verify(byte[] signedPackage) throws IOException {
+        VerificationPass pass = new VerificationPass(new java.io.ByteArrayInputStream(signedPackage), allowed);
+        pass.run();
+        return judge(pass);
+    }
+
     /**
      * Verifies a package read from the stream (not closed).
      *

@@ -55,8 +55,17 @@ public final class PackageSigner {
         return algorithm;
     }
 
-    /** Signs {@code unsignedPackage} into {@code signedOut} (created or replaced). Reads the input twice. */
+    /**
+     * Signs {@code unsignedPackage} into {@code signedOut} (created or replaced). A package of at most
+     * {@link #IN_MEMORY_LIMIT} bytes is read once and signed in memory; a larger one is streamed (read twice,
+     * nothing but the Signature held in memory).
+     */
     public void sign(Path unsignedPackage, Path signedOut) throws IOException {
+        if (Files.size(unsignedPackage) <= IN_MEMORY_LIMIT) {
+            byte[] signed = sign(Files.readAllBytes(unsignedPackage));
+            Files.write(signedOut, signed);
+            return;
+        }
         HeaderDigest pass1;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(unsignedPackage), 64 * 1024)) {
             pass1 = digest(in);

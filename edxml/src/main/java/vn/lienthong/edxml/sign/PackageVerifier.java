@@ -126,7 +126,11 @@ public final class PackageVerifier {
         }
     }
 
+    /** Verifies a package file: one of at most {@link PackageSigner#IN_MEMORY_LIMIT} bytes is read at once. */
     public VerificationResult verify(Path signedPackage) throws IOException {
+        if (Files.size(signedPackage) <= PackageSigner.IN_MEMORY_LIMIT) {
+            return verify(Files.readAllBytes(signedPackage));
+        }
         try (InputStream in = Files.newInputStream(signedPackage)) {
             return verify(in);
         }

@@ -105,7 +105,7 @@ PIDS+=($!)
 HTTPS="https://localhost:$HTTPS_PORT/lienthong"
 # Ready when MicroProfile readiness answers 200 (application deployed; database, data folder, keys, axis breaker)
 # over HTTPS with a certificate that verifies against the demo CA.
-wait_http "https://localhost:$HTTPS_PORT/health/ready" 180 "${PIDS[-1]}" --cacert "$CA_PEM"
+wait_http "https://localhost:$HTTPS_PORT/health/ready" "${LIENTHONG_READY_SECONDS:-180}" "${PIDS[-1]}" --cacert "$CA_PEM"
 
 cat <<INFO
 

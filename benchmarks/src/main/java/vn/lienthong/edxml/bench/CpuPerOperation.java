@@ -22,7 +22,7 @@ import vn.lienthong.edxml.sign.VerificationStatus;
  * time: on a machine shared with other work, JMH's ops/s measure the contention, while operations per CPU-second
  * of one thread are what one core would do if it were ours. Runs the same operations as
  * {@link EdxmlProviderBenchmark} (files, as the adapter's packaging does) and the in-memory path for small packages.
- * <pre>java -cp benchmarks/target/benchmarks.jar vn.lienthong.edxml.bench.CpuPerOperation [accp|jdk] [seconds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar vn.lienthong.edxml.bench.CpuPerOperation [accp|jdk] [seconds] [name regex]</pre>
  */
 public final class CpuPerOperation {
 
@@ -37,6 +37,7 @@ public final class CpuPerOperation {
     public static void main(String[] args) throws Exception {
         String provider = args.length > 0 ? args[0] : "accp";
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        only = args.length > 2 ? java.util.regex.Pattern.compile(args[2]) : null;
         if (provider.equals("accp")) {
             AmazonCorrettoCryptoProvider.install();
             AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
@@ -96,7 +97,12 @@ public final class CpuPerOperation {
     }
 
     /** Warms up for a third of the time, then counts operations until the thread used {@code seconds} of CPU. */
+    private static java.util.regex.Pattern only;
+
     private static void measure(String name, double seconds, Op op) throws Exception {
+        if (only != null && !only.matcher(name).find()) {
+            return;
+        }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long warmEnd = mx.getCurrentThreadCpuTime() + (long) (seconds / 3 * 1e9);
         while (mx.getCurrentThreadCpuTime() < warmEnd) {

@@ -65,6 +65,13 @@ public final class CpuPerOperation {
                 s.update(data);
                 s.sign();
             });
+            java.security.PrivateKey packageKey = BenchPackages.credentials("RSA").privateKey();
+            measure("bare RSA-2048 sign, the package signer's key", seconds, () -> {
+                Signature s = Signature.getInstance("SHA256withRSA");
+                s.initSign(packageKey);
+                s.update(data);
+                s.sign();
+            });
             measure("EDXML sign, files", seconds, () -> signer.sign(unsigned, signedOut));
             measure("EDXML verify, file", seconds, () -> check(verifier.verify(signedOut).status()));
             measure("EDXML sign + verify, files", seconds, () -> {

@@ -84,6 +84,23 @@ final class EnvelopeShape {
         return coversOwnBody ? Optional.empty() : Optional.of("the signature does not cover the envelope's Body");
     }
 
+    /**
+     * What is wrong with the signature's coverage of the Timestamp WSS4J processed: none, or a signature that does
+     * not reference that very element (a signed copy elsewhere does not count); empty when it is signed.
+     */
+    static Optional<String> signedTimestampProblem(List<WSDataRef> refs, Element timestamp) {
+        if (timestamp == null) {
+            return Optional.of("the Security header holds no Timestamp");
+        }
+        for (WSDataRef ref : refs) {
+            Element signed = ref.getProtectedElement();
+            if (signed != null && (signed == timestamp || timestamp.isSameNode(signed))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("the signature does not cover the Security header's Timestamp");
+    }
+
     private static boolean is(Element e, String ns, String localName) {
         return ns.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName());
     }

@@ -41,7 +41,11 @@ import vn.lienthong.adapter.security.entity.XmlSignatureAlgorithm.Kind;
  * when an operator named clients in {@code adapter.ws.sha1-clients}, and then only those users may use it (each
  * use audited). A refused algorithm is recognised in the request itself and reported as {@code AUTH.ALGORITHM};</li>
  * <li>replay, on every node sharing the database ({@link ReplayGuard}): the signature value on the signed profile,
- * the UsernameToken's nonce + created on the UsernameToken profile.</li>
+ * the UsernameToken's nonce + created on the UsernameToken profile;</li>
+ * <li>coverage, on the signed profile: the signature covers the envelope's own Body and the Timestamp of the
+ * Security header ({@link EnvelopeShape}), decided on the nodes WSS4J verified. This replaces CXF's
+ * {@code DefaultCryptoCoverageChecker}, which built an XPath factory (a class-path service lookup) and evaluated
+ * XPath expressions on every request for the same answer.</li>
  * </ul>
  */
 final class VerifyingInInterceptor extends WSS4JInInterceptor {
@@ -144,11 +148,24 @@ final class VerifyingInInterceptor extends WSS4JInInterceptor {
                 }
             }
             problem = EnvelopeShape.signedBodyProblem(refs, EnvelopeShape.ownBody(soap.getSOAPPart(), ns), ns);
+            if (problem.isEmpty()) {
+                problem = EnvelopeShape.signedTimestampProblem(refs, timestampElement(results));
+            }
         }
         if (problem.isPresent()) {
             rememberUserName(message);
             throw refusal(WsRefusals.SIGNATURE, "envelope structure: " + problem.get());
         }
+    }
+
+    /** The Timestamp WSS4J processed (a child of the Security header it verified), or null. */
+    private static Element timestampElement(List<WSSecurityEngineResult> results) {
+        for (WSSecurityEngineResult r : results) {
+            if (action(r) == WSConstants.TS && r.get(WSSecurityEngineResult.TAG_TIMESTAMP) instanceof Timestamp ts) {
+                return ts.getElement();
+            }
+        }
+        return null;
     }
 
     void checkLegacyAlgorithms(List<WSSecurityEngineResult> results, String user, SoapMessage message) {

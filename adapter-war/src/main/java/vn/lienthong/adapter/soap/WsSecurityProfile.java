@@ -8,7 +8,6 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.xml.namespace.QName;
 
-import org.apache.cxf.ws.security.wss4j.DefaultCryptoCoverageChecker;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
@@ -139,18 +138,6 @@ final class WsSecurityProfile {
         return new WSS4JOutInterceptor(p);
     }
 
-    /** Refuses requests whose signature does not cover both Body and Timestamp. */
-    DefaultCryptoCoverageChecker coverageChecker() {
-        DefaultCryptoCoverageChecker checker = new DefaultCryptoCoverageChecker();
-        checker.setSignBody(true);
-        checker.setSignTimestamp(true);
-        checker.setEncryptBody(false);
-        checker.setSignAddressingHeaders(false);
-        // The UsernameToken travels in clear inside the signed request; the TLS profile protects it on the wire.
-        checker.setEncryptUsernameToken(false);
-        return checker;
-    }
-
     WSS4JOutInterceptor responseSigner() {
         Map<String, Object> p = new HashMap<>();
         p.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
@@ -174,10 +161,9 @@ final class WsSecurityProfile {
         }
     }
 
+    /** Client certificate chains already validated are remembered briefly ({@link TrustedChains}). */
     private Merlin trustCrypto() {
-        Merlin merlin = new Merlin();
-        merlin.setTrustStore(keys.trustStore());
-        return merlin;
+        return new TrustedChains(keys.trustStore(), TrustedChains.DEFAULT_TTL, java.time.Clock.systemUTC());
     }
 
     private Merlin adapterCrypto() {

@@ -62,6 +62,25 @@ class EnvelopeShapeTest {
         assertEquals(Optional.empty(), EnvelopeShape.signedBodyProblem(List.of(ref(own)), own, SOAP));
     }
 
+    @Test
+    void theSignatureMustCoverTheProcessedTimestampItself() throws Exception {
+        String wsu = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+        Document doc = parse(ENV + "<s:Header><w:Security xmlns:w=\"urn:wsse\"><u:Timestamp xmlns:u=\"" + wsu
+                + "\"/></w:Security><w:Wrapper xmlns:w=\"urn:attacker\"><u:Timestamp xmlns:u=\"" + wsu
+                + "\"/></w:Wrapper></s:Header>" + BODY + "</s:Envelope>");
+        Element processed = (Element) doc.getElementsByTagNameNS(wsu, "Timestamp").item(0);
+        Element copy = (Element) doc.getElementsByTagNameNS(wsu, "Timestamp").item(1);
+        Element body = EnvelopeShape.ownBody(doc, SOAP);
+        assertEquals(Optional.empty(),
+                EnvelopeShape.signedTimestampProblem(List.of(ref(body), ref(processed)), processed));
+        assertEquals(Optional.of("the signature does not cover the Security header's Timestamp"),
+                EnvelopeShape.signedTimestampProblem(List.of(ref(body)), processed));
+        assertEquals(Optional.of("the signature does not cover the Security header's Timestamp"),
+                EnvelopeShape.signedTimestampProblem(List.of(ref(body), ref(copy)), processed));
+        assertEquals(Optional.of("the Security header holds no Timestamp"),
+                EnvelopeShape.signedTimestampProblem(List.of(ref(body)), null));
+    }
+
     private static WSDataRef ref(Element protectedElement) {
         WSDataRef ref = new WSDataRef();
         ref.setProtectedElement(protectedElement);

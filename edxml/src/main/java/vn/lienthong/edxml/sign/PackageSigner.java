@@ -2,6 +2,8 @@ package vn.lienthong.edxml.sign;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +55,17 @@ public final class PackageSigner {
         return algorithm;
     }
 
-    /** Signs {@code unsignedPackage} into {@code signedOut} (created or replaced). Reads the input twice. */
+    /**
+     * Signs {@code unsignedPackage} into {@code signedOut} (created or replaced). A package of at most
+     * {@link #IN_MEMORY_LIMIT} bytes is read once and signed in memory; a larger one is streamed (read twice,
+     * nothing but the Signature held in memory).
+     */
     public void sign(Path unsignedPackage, Path signedOut) throws IOException {
+        if (Files.size(unsignedPackage) <= IN_MEMORY_LIMIT) {
+            byte[] signed = sign(Files.readAllBytes(unsignedPackage));
+            Files.write(signedOut, signed);
+            return;
+        }
         HeaderDigest pass1;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(unsignedPackage), 64 * 1024)) {
             pass1 = digest(in);
@@ -67,10 +78,38 @@ public final class PackageSigner {
     }
 
     /**
-     * Stream variant: the input is spooled to a temporary file while it is digested (it cannot be read twice),
-     * then copied with the Signature inserted. The temporary file is always deleted. {@code out} is not closed.
+     * In-memory variant for small packages: the same two passes over the array, no file written or read. The
+     * result is byte for byte what {@link #sign(Path, Path)} writes for the same input.
+     */
+    public byte[] sign(byte[] unsignedPackage) throws IOException {
+        HeaderDigest pass1 = digest(new ByteArrayInputStream(unsignedPackage));
+        byte[] signature = SignatureElementBuilder.build(credentials, algorithm, pass1.digest());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPackage.length + signature.length);
+        EndTagInserter.copyInserting(new ByteArrayInputStream(unsignedPackage), out, pass1.headerEndTagName(),
+                signature);
+        return out.toByteArray();
+    }
+
+    /**
+     * Stream variant: a package of at most {@link #IN_MEMORY_LIMIT} bytes is signed in memory; a larger one is
+     * spooled to a temporary file while it is digested (it cannot be read twice), then copied with the Signature
+     * inserted, so memory stays bounded whatever the size. The temporary file is always deleted. {@code out} is not
+     * closed.
      */
     public void sign(InputStream unsignedPackage, OutputStream signedOut) throws IOException {
+        byte[] head = unsignedPackage.readNBytes(IN_MEMORY_LIMIT + 1);
+        if (head.length <= IN_MEMORY_LIMIT) {
+            signedOut.write(sign(head));
+            signedOut.flush();
+            return;
+        }
+        signSpooled(new java.io.SequenceInputStream(new ByteArrayInputStream(head), unsignedPackage), signedOut);
+    }
+
+    /** Largest package {@link #sign(InputStream, OutputStream)} keeps in memory instead of spooling it to a file. */
+    public static final int IN_MEMORY_LIMIT = 1024 * 1024;
+
+    private void signSpooled(InputStream unsignedPackage, OutputStream signedOut) throws IOException {
         Path spool = Files.createTempFile("edxml-sign-", ".edxml");
         try {
             HeaderDigest pass1;

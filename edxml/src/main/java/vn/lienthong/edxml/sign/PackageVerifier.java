@@ -126,10 +126,21 @@ public final class PackageVerifier {
         }
     }
 
+    /** Verifies a package file: one of at most {@link PackageSigner#IN_MEMORY_LIMIT} bytes is read at once. */
     public VerificationResult verify(Path signedPackage) throws IOException {
+        if (Files.size(signedPackage) <= PackageSigner.IN_MEMORY_LIMIT) {
+            return verify(Files.readAllBytes(signedPackage));
+        }
         try (InputStream in = Files.newInputStream(signedPackage)) {
             return verify(in);
         }
+    }
+
+    /** Verifies a package held in memory (small packages: no buffering layer, no file). */
+    public VerificationResult verify(byte[] signedPackage) throws IOException {
+        VerificationPass pass = new VerificationPass(new java.io.ByteArrayInputStream(signedPackage), allowed);
+        pass.run();
+        return judge(pass);
     }
 
     /**

@@ -1,10 +1,8 @@
 package vn.lienthong.edxml.sign;
 
-import java.io.ByteArrayOutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import javax.security.auth.x500.X500Principal;
-import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import vn.lienthong.edxml.EdxmlConstants;
 import org.w3c.dom.Document;
@@ -12,8 +10,9 @@ import org.w3c.dom.Element;
 
 /**
  * Builds the Signature element of profile §10.2 around an already computed reference digest, signs its SignedInfo
- * with Santuario, and returns the element as exclusive-canonical bytes. Those bytes are what gets inserted, so the
- * SignedInfo a verifier canonicalises is byte-identical to the one that was signed, and the DOM stays tiny.
+ * with Santuario, and returns the element as exclusive-canonical bytes ({@link SignatureCanonicalForm}). Those
+ * bytes are what gets inserted, so the SignedInfo a verifier canonicalises is byte-identical to the one that was
+ * signed, and the DOM stays tiny.
  */
 final class SignatureElementBuilder {
 
@@ -54,10 +53,9 @@ final class SignatureElementBuilder {
         }
     }
 
-    private static byte[] canonical(Element element) throws XMLSecurityException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(element, out);
-        return out.toByteArray();
+    /** Exclusive C14N of a subtree built here (the shape {@link SignatureCanonicalForm} knows). */
+    private static byte[] canonical(Element element) {
+        return SignatureCanonicalForm.of(element);
     }
 
     private static Element el(Document doc, String name) {

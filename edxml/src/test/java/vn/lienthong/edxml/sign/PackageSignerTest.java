@@ -107,6 +107,36 @@ class PackageSignerTest {
                 trusting(rsa).verify(new ByteArrayInputStream(out.toByteArray())).status());
     }
 
+    /** Small packages are signed in memory, large ones streamed: both give the same bytes whatever the entry point. */
+    @Test
+    void inMemoryAndStreamedSigningGiveTheSameBytes() throws Exception {
+        byte[] big = new byte[PackageSigner.IN_MEMORY_LIMIT];
+        new java.util.Random(7).nextBytes(big);
+        ByteArrayOutputStream bigPackage = new ByteArrayOutputStream();
+        new vn.lienthong.edxml.write.EdxmlWriter().writeDocument(SamplePackages.newDocument(),
+                List.of(new vn.lienthong.edxml.write.AttachmentSource("big.pdf", "Big", "application/pdf",
+                        () -> new ByteArrayInputStream(big))), bigPackage);
+        PackageSigner signer = new PackageSigner(rsa.credentials());
+        for (byte[] unsigned : List.of(SamplePackages.newDocumentBytes(), bigPackage.toByteArray())) {
+            boolean streamed = unsigned.length > PackageSigner.IN_MEMORY_LIMIT;
+            byte[] inMemory = signer.sign(unsigned);
+            Path in = tmp.resolve("in-" + streamed + ".edxml");
+            Path out = tmp.resolve("out-" + streamed + ".edxml");
+            Files.write(in, unsigned);
+            signer.sign(in, out);
+            ByteArrayOutputStream viaStream = new ByteArrayOutputStream();
+            signer.sign(new ByteArrayInputStream(unsigned), viaStream);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(inMemory, Files.readAllBytes(out), "file, " + streamed);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(inMemory, viaStream.toByteArray(), "stream, " + streamed);
+            assertEquals(VerificationStatus.VALID, trusting(rsa).verify(inMemory).status());
+            assertEquals(VerificationStatus.VALID, trusting(rsa).verify(out).status());
+            assertEquals(VerificationStatus.VALID,
+                    trusting(rsa).verify(new ByteArrayInputStream(inMemory)).status());
+            assertXmlsec1Accepts(rsa, out);
+        }
+        assertTrue(bigPackage.size() > PackageSigner.IN_MEMORY_LIMIT, "the second package takes the streaming path");
+    }
+
     @Test
     void statusPackagesAreSignedTheSameWay() throws Exception {
         Path unsigned = tmp.resolve("status.edxml");

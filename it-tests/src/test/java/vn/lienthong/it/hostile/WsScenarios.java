@@ -32,7 +32,7 @@ final class WsScenarios {
 
     private static final String WSS4J = "WSS4J (WsSecurityProfile.requestVerifier)";
     private static final String WSS4J_TLS = "WSS4J (WsSecurityProfile.usernameTokenVerifier)";
-    private static final String COVERAGE = "CXF DefaultCryptoCoverageChecker (WsSecurityProfile.coverageChecker)";
+    private static final String COVERAGE = "soap.VerifyingInInterceptor (EnvelopeShape.signedTimestampProblem)";
     private static final String CXF = "CXF binding (before the endpoint) → RefusalFaults/MalformedRequests";
     private static final String STRICT = "StrictEnvelopeReader (Envelope/(Header?)/Body, as CXF reads the stream)";
     private static final String ENDPOINT = "DocumentExchangeEndpoint → SubmissionService.authorize*";

@@ -46,7 +46,7 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
  * 64 MiB ({@link HeapWatch}); the attachment the axis received has the SHA-256 of what was sent. The file is
  * generated from a seed on both sides of every stream, never held in memory by the test either. Size:
  * {@code -Dit.bigfiles.bytes} (default 2 GiB); figures in {@code target/resilience/figures.txt}
- * (docs/benchmarks/bigfiles.md). Everything it wrote is deleted at the end.
+ * (docs/benchmarks.md, section "Large attachments"). Everything it wrote is deleted at the end.
  */
 @DisabledIfSystemProperty(named = "skipBigFiles", matches = ".*", disabledReason = "-DskipBigFiles")
 class LargeAttachmentsIT {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.operations.control.FiguresCache;
 import vn.lienthong.adapter.operations.control.StoreReadings;
 import vn.lienthong.adapter.store.TestStores;
 
@@ -189,11 +188,8 @@ class ReadinessDownTest {
         StoreReadings readings = new StoreReadings();
         set(readings, "em", em);
         set(readings, "settings", s);
-        FiguresCache cache = new FiguresCache();
-        set(cache, "readings", readings);
-        set(cache, "settings", s);
         AxisReadiness check = new AxisReadiness();
-        check.figures = cache;
+        check.readings = readings; // readiness reads the store directly (not the metrics' FiguresCache)
         check.settings = s;
         return check;
     }

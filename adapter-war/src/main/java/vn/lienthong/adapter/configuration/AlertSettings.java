@@ -151,6 +151,19 @@ public final class AlertSettings {
         return least;
     }
 
+    /** The largest time threshold of a rule over the adapter-wide value and every organisation's override. */
+    public Duration largestDuration(String rule, String unit, long defaultThreshold) {
+        String key = PREFIX + rule + "." + unit;
+        Duration most = setting(true, valid(ruleKeys.get(key), String.valueOf(defaultThreshold))).duration(unit);
+        for (Map.Entry<String, String> e : ruleKeys.entrySet()) {
+            if (e.getKey().startsWith(key + ".") && valid(e.getValue(), null) != null) {
+                Duration d = setting(true, e.getValue()).duration(unit);
+                most = d.compareTo(most) > 0 ? d : most;
+            }
+        }
+        return most;
+    }
+
     private static RuleSetting setting(boolean on, String value) {
         boolean duration = value.startsWith("P") || value.startsWith("p");
         return new RuleSetting(on, value, duration ? Duration.parse(value).toMinutes() : Long.parseLong(value));

@@ -52,4 +52,13 @@ public record RuleContext(EntityManager em, OffsetDateTime now, AlertSettings se
     public OffsetDateTime earliestCutoff(AlertRule rule) {
         return now.minus(settings.smallestDuration(rule.id(), rule.unit(), rule.defaultThreshold()));
     }
+
+    /**
+     * The oldest time a rule that looks back over sent documents still reads: the largest threshold of any
+     * organisation plus {@code grace}. Rows older than it are only re-checked through the rule's open alerts, so a
+     * round reads a bounded window of the store instead of its whole history.
+     */
+    public OffsetDateTime lookbackStart(AlertRule rule, java.time.Duration grace) {
+        return now.minus(settings.largestDuration(rule.id(), rule.unit(), rule.defaultThreshold())).minus(grace);
+    }
 }

@@ -20,6 +20,9 @@ public class FiguresCache {
     @Inject
     AdapterSettings settings;
 
+    /** Running totals of outgoing documents and attempts: full count once, then only the new rows. */
+    private final RunningTally documents = new RunningTally();
+    private final RunningTally attempts = new RunningTally();
     private StoreFigures last;
     private long readAtNanos;
 
@@ -27,7 +30,7 @@ public class FiguresCache {
     public synchronized StoreFigures getOrNull() {
         Duration maxAge = settings.operations().metricsCache();
         if (last == null || System.nanoTime() - readAtNanos > maxAge.toNanos()) {
-            StoreFigures read = readings.readOrNull();
+            StoreFigures read = readings.readOrNull(documents, attempts);
             if (read == null) {
                 return null; // not cached: the next call tries again
             }

@@ -189,7 +189,7 @@ class ReadinessDownTest {
         set(readings, "em", em);
         set(readings, "settings", s);
         AxisReadiness check = new AxisReadiness();
-        check.readings = readings; // readiness reads the breaker and the last send/receipt only, not the figures
+        check.readings = readings; // readiness reads the store directly (not the metrics' FiguresCache)
         check.settings = s;
         return check;
     }

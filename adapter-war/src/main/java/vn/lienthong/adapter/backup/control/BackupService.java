@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -146,20 +145,37 @@ public class BackupService {
         if (!Files.isDirectory(from)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(f)) {
+        // walkFileTree, not Files.walk: a file removed between listing and reading (a package's ".signing"
+        // temporary file while submissions flow) must be skipped, and Files.walk's iterator throws for it instead.
+        Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                    java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attributes)
+                    throws IOException {
+                if (attributes.isRegularFile() && !f.getFileName().toString().endsWith(".signing")) {
                     try {
-                        Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                        Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                     } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
                         // a temporary file removed while we walked: not referenced by the snapshot
                     }
                 }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // gone meanwhile, as above
+                }
+                throw e;
+            }
+        });
     }
 
     private static void ownerOnly(Path dir) {

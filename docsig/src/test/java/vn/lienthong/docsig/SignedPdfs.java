@@ -1,7 +1,6 @@
 package vn.lienthong.docsig;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,9 @@ import java.security.MessageDigest;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,32 +20,23 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CRLHolder;
-import org.bouncycastle.cms.CMSTypedData;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import vn.lienthong.docsig.demo.PdfSigner;
 
 /** Builds PDFs at test time and signs them the way signing tools do (PDFBox incremental save + BouncyCastle CMS). */
 public final class SignedPdfs {
@@ -148,22 +136,24 @@ public final class SignedPdfs {
         return file;
     }
 
-    /** Adds a signature to {@code in} by an incremental update written to {@code out}. */
+    /**
+     * Adds a signature to {@code in} by an incremental update written to {@code out}: the demo signer's field and
+     * CMS ({@link PdfSigner}), with this test's sub-filter, CRL and time-stamp (genuine or forged).
+     */
     public static Path sign(Path in, Path out, Signing how) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out);
-             SignatureOptions options = new SignatureOptions()) {
-            PDSignature sig = new PDSignature();
-            sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            sig.setSubFilter(COSName.getPDFName(how.subFilter()));
-            sig.setName(how.signer().certificate().getSubjectX500Principal().getName());
-            Calendar when = Calendar.getInstance();
-            when.setTime(Date.from(how.signingTime()));
-            sig.setSignDate(when);
-            options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE * 2);
-            doc.addSignature(sig, content -> cms(content, how), options);
-            doc.saveIncremental(os);
-        }
-        return out;
+        TestCa.Signer s = how.signer();
+        return PdfSigner.sign(in, out, how.subFilter(), s.certificate(), how.signingTime(), content -> {
+            CMSSignedData data = PdfSigner.signedData(content, s.key(), List.of(s.certificate(), s.ca().certificate),
+                    how.signingTime(), how.embeddedCrl() == null ? List.of() : List.of(how.embeddedCrl()));
+            if (how.tsa() != null) {
+                try {
+                    data = stamp(data, how);
+                } catch (Exception e) {
+                    throw new IOException("cannot time-stamp: " + e.getMessage(), e);
+                }
+            }
+            return data.getEncoded();
+        });
     }
 
     /** Appends an incremental update that changes the document title (as an editor saving after signing does). */
@@ -202,48 +192,6 @@ public final class SignedPdfs {
             return i;
         }
         return -1;
-    }
-
-    private static byte[] cms(InputStream content, Signing how) throws IOException {
-        try {
-            TestCa.Signer s = how.signer();
-            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-            AttributeTable signed = new AttributeTable(new Attribute(CMSAttributes.signingTime,
-                    new DERSet(new Time(Date.from(how.signingTime())))));
-            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
-                    .build()).setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signed))
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(s.key()), s.certificate()));
-            gen.addCertificates(new JcaCertStore(List.of(s.certificate(), s.ca().certificate)));
-            if (how.embeddedCrl() != null) {
-                gen.addCRL(new JcaX509CRLHolder(how.embeddedCrl()));
-            }
-            // Streams the signed bytes into the digest: files of any size are signed in bounded memory.
-            CMSTypedData signedBytes = new CMSTypedData() {
-                @Override
-                public ASN1ObjectIdentifier getContentType() {
-                    return CMSObjectIdentifiers.data;
-                }
-
-                @Override
-                public void write(OutputStream out) throws IOException {
-                    content.transferTo(out);
-                }
-
-                @Override
-                public Object getContent() {
-                    return content;
-                }
-            };
-            CMSSignedData data = gen.generate(signedBytes, false);
-            if (how.tsa() != null) {
-                data = stamp(data, how);
-            }
-            return data.getEncoded();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
     }
 
     /** Adds an RFC 3161 token over the signature value (or over another value when forging). */

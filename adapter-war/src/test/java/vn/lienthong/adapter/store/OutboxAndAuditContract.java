@@ -3,6 +3,7 @@ package vn.lienthong.adapter.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -22,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -707,20 +707,5 @@ abstract class OutboxAndAuditContract {
         Document d = Document.outgoing(documentId, "000.00.00.G22", at);
         d.describe("12", "UBND-VP", "Trích yếu " + documentId, priority, 0, LocalDate.of(2026, 11, 23));
         return d;
-    }
-
-    private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
     }
 }

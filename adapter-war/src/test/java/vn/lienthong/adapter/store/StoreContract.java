@@ -139,15 +139,6 @@ abstract class StoreContract {
     }
 
     private void persist(Object entity) {
-        em.getTransaction().begin();
-        try {
-            em.persist(entity);
-            em.getTransaction().commit();
-        } catch (RuntimeException e) {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            throw e;
-        }
+        TestTransactions.runInTransaction(em, () -> em.persist(entity));
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import vn.lienthong.itsupport.LegacyEnvelopes;
+
 /**
  * An old e-doc.vn product sending SendDocument as SOAP with Attachments over raw HTTP: the envelope part, then the
  * file as one binary part streamed from its source (chunked, never in memory), as old clients send it (start
@@ -47,7 +49,7 @@ final class LegacySwaUpload {
     }
 
     static String documentId(String from, String number) {
-        return from + ",2026/11/23," + number + "/VPCP-TTĐT";
+        return LegacyEnvelopes.documentId(from, number);
     }
 
     /** SendDocument with one file; the answer's body (a Report: accepted when it lists no error code). */
@@ -72,36 +74,7 @@ final class LegacySwaUpload {
     }
 
     private static String envelope(String from, String to, String number, String token, String fileName) {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
-                + " xmlns:edXML=\"http://www.e-doc.vn/Schema/\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
-                + "<SOAP-ENV:Header><edXML:MessageHeader>"
-                + "<edXML:From><edXML:OrganId>" + from + "</edXML:OrganId><edXML:OrganizationInCharge/>"
-                + "<edXML:OrganName>Văn phòng Chính phủ</edXML:OrganName><edXML:OrganAdd/><edXML:Email/>"
-                + "<edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:From>"
-                + "<edXML:To><edXML:OrganId>" + to + "</edXML:OrganId><edXML:OrganName>Nơi nhận</edXML:OrganName>"
-                + "<edXML:OrganAdd/><edXML:Email/><edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:To>"
-                + "<edXML:DocumentId>" + documentId(from, number) + "</edXML:DocumentId>"
-                + "<edXML:Code><edXML:CodeNumber>" + number + "</edXML:CodeNumber>"
-                + "<edXML:CodeNotation>VPCP-TTĐT</edXML:CodeNotation></edXML:Code>"
-                + "<edXML:PromulgationInfo><edXML:Place>Hà Nội</edXML:Place>"
-                + "<edXML:PromulgationDate>2026/11/23</edXML:PromulgationDate></edXML:PromulgationInfo>"
-                + "<edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>"
-                + "<edXML:Subject>Tệp lớn qua giao thức cũ " + number + "</edXML:Subject><edXML:Content/>"
-                + "<edXML:SignerInfo><edXML:Competence/><edXML:Position>Chánh Văn phòng</edXML:Position>"
-                + "<edXML:FullName>Nguyễn Văn A</edXML:FullName></edXML:SignerInfo><edXML:DueDate/><edXML:ToPlaces/>"
-                + "<edXML:OtherInfo><edXML:Priority>0</edXML:Priority><edXML:SphereOfPromulgation/>"
-                + "<edXML:TyperNotation/><edXML:PromulgationAmount>1</edXML:PromulgationAmount>"
-                + "<edXML:PageAmount>1</edXML:PageAmount><edXML:Appendixes/></edXML:OtherInfo>"
-                + "</edXML:MessageHeader>"
-                + "<edXML:TraceHeaderList><edXML:TraceHeader><edXML:OrganId>" + from + "</edXML:OrganId>"
-                + "<edXML:Timestamp>2026/11/23 09:00:00</edXML:Timestamp></edXML:TraceHeader>"
-                + "<edXML:Bussiness><edXML:BussinessDocType>0</edXML:BussinessDocType></edXML:Bussiness>"
-                + "</edXML:TraceHeaderList><edXML:ErrorList/>"
-                + "<edXML:Signature><edXML:KeyInfo><edXML:OrganId>" + from + "</edXML:OrganId><edXML:Token>" + token
-                + "</edXML:Token></edXML:KeyInfo></edXML:Signature></SOAP-ENV:Header>"
-                + "<SOAP-ENV:Body><edXML:Manifest><edXML:Reference xlink:href=\"cid:file1\"><edXML:AttachmentName>"
-                + fileName + "</edXML:AttachmentName></edXML:Reference></edXML:Manifest></SOAP-ENV:Body>"
-                + "</SOAP-ENV:Envelope>";
+        return LegacyEnvelopes.sendDocument(from, from, to, number, token, "Tệp lớn qua giao thức cũ " + number, "",
+                LegacyEnvelopes.newDocument(), LegacyEnvelopes.reference("file1", fileName));
     }
 }

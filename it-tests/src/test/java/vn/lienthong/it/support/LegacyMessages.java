@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import vn.lienthong.itsupport.LegacyEnvelopes;
+
 /**
  * Old e-doc.vn requests as old QLVB products build them (spec legacy-edoc-soap.md), with holes for attacks: the one
  * place the tests build them (the legacy suite, the hostile catalogue, {@link LegacyClient}). SwA as the old
- * products send it: {@code start} without angle brackets, "Content-ID:" without a space.
+ * products send it: {@code start} without angle brackets, "Content-ID:" without a space. The SendDocument envelope
+ * itself is it-support's {@link LegacyEnvelopes}, shared with it-resilience.
  */
 public final class LegacyMessages {
 
@@ -28,49 +31,21 @@ public final class LegacyMessages {
     /** As above, authenticated as {@code keyOrgan} (KeyInfo) while sending in the name of {@code from}. */
     public static String sendDocument(String keyOrgan, String from, String to, String number, String token,
             String subject, String otherInfoExtra, String business, String references) {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
-                + " xmlns:edXML=\"http://www.e-doc.vn/Schema/\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
-                + "<SOAP-ENV:Header><edXML:MessageHeader>"
-                + "<edXML:From><edXML:OrganId>" + from + "</edXML:OrganId><edXML:OrganizationInCharge/>"
-                + "<edXML:OrganName>Văn phòng Chính phủ</edXML:OrganName><edXML:OrganAdd/><edXML:Email/>"
-                + "<edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:From>"
-                + "<edXML:To><edXML:OrganId>" + to + "</edXML:OrganId><edXML:OrganName>Nơi nhận</edXML:OrganName>"
-                + "<edXML:OrganAdd/><edXML:Email/><edXML:Telephone/><edXML:Fax/><edXML:Website/></edXML:To>"
-                + "<edXML:DocumentId>" + documentId(from, number) + "</edXML:DocumentId>"
-                + "<edXML:Code><edXML:CodeNumber>" + number + "</edXML:CodeNumber>"
-                + "<edXML:CodeNotation>VPCP-TTĐT</edXML:CodeNotation></edXML:Code>"
-                + "<edXML:PromulgationInfo><edXML:Place>Hà Nội</edXML:Place>"
-                + "<edXML:PromulgationDate>2026/11/23</edXML:PromulgationDate></edXML:PromulgationInfo>"
-                + "<edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>"
-                + "<edXML:Subject>" + subject + "</edXML:Subject><edXML:Content/>"
-                + "<edXML:SignerInfo><edXML:Competence/><edXML:Position>Chánh Văn phòng</edXML:Position>"
-                + "<edXML:FullName>Nguyễn Văn A</edXML:FullName></edXML:SignerInfo><edXML:DueDate/><edXML:ToPlaces/>"
-                + "<edXML:OtherInfo><edXML:Priority>0</edXML:Priority><edXML:SphereOfPromulgation/>"
-                + "<edXML:TyperNotation/><edXML:PromulgationAmount>1</edXML:PromulgationAmount>"
-                + "<edXML:PageAmount>1</edXML:PageAmount><edXML:Appendixes/>" + otherInfoExtra + "</edXML:OtherInfo>"
-                + "</edXML:MessageHeader>"
-                + "<edXML:TraceHeaderList><edXML:TraceHeader><edXML:OrganId>" + from + "</edXML:OrganId>"
-                + "<edXML:Timestamp>2026/11/23 09:00:00</edXML:Timestamp></edXML:TraceHeader>"
-                + "<edXML:Bussiness>" + business + "</edXML:Bussiness>"
-                + "</edXML:TraceHeaderList><edXML:ErrorList/>"
-                + "<edXML:Signature><edXML:KeyInfo><edXML:OrganId>" + keyOrgan + "</edXML:OrganId><edXML:Token>" + token
-                + "</edXML:Token></edXML:KeyInfo></edXML:Signature></SOAP-ENV:Header>"
-                + "<SOAP-ENV:Body><edXML:Manifest>" + references + "</edXML:Manifest></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+        return LegacyEnvelopes.sendDocument(keyOrgan, from, to, number, token, subject, otherInfoExtra, business,
+                references);
     }
 
     /** The DocumentId of the document {@code number} sent by {@code from} in these requests. */
     public static String documentId(String from, String number) {
-        return from + ",2026/11/23," + number + "/VPCP-TTĐT";
+        return LegacyEnvelopes.documentId(from, number);
     }
 
     public static String newDocument() {
-        return "<edXML:BussinessDocType>0</edXML:BussinessDocType>";
+        return LegacyEnvelopes.newDocument();
     }
 
     public static String reference(String cid, String name) {
-        return "<edXML:Reference xlink:href=\"cid:" + cid + "\"><edXML:AttachmentName>" + name
-                + "</edXML:AttachmentName></edXML:Reference>";
+        return LegacyEnvelopes.reference(cid, name);
     }
 
     /** Manifest references: cid, name, cid, name, … */

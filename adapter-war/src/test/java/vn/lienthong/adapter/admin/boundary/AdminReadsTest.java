@@ -2,6 +2,7 @@ package vn.lienthong.adapter.admin.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -41,23 +42,23 @@ class AdminReadsTest {
         TestStores.freshSchema(ds);
         emf = TestStores.persistenceUnit(ds);
         em = emf.createEntityManager();
-        em.getTransaction().begin();
-        // Rows as the chain leaves them, written with plain SQL so the test does not depend on how entries are
-        // chained (plain or keyed hashes): the reads only look at positions and fields.
-        for (int i = 1; i <= 5; i++) {
-            em.createNativeQuery("INSERT INTO audit_entry (id, occurred_at, actor, action, organ_id, outcome, code,"
-                            + " detail, chain_seq, prev_hash, entry_hash) VALUES (?, ?, ?, 'ACTION', '000.00.00.G22', ?,"
-                            + " ?, ?, ?, 'p', 'h')")
-                    .setParameter(1, "entry-" + i)
-                    .setParameter(2, VietnamTime.now().truncatedTo(ChronoUnit.MILLIS))
-                    .setParameter(3, "actor" + i)
-                    .setParameter(4, i % 2 == 0 ? "REFUSED" : "ACCEPTED")
-                    .setParameter(5, i % 2 == 0 ? "AUTH.ADMIN" : null)
-                    .setParameter(6, "detail " + i)
-                    .setParameter(7, (long) i)
-                    .executeUpdate();
-        }
-        em.getTransaction().commit();
+        runInTransaction(em, () -> {
+            // Rows as the chain leaves them, written with plain SQL so the test does not depend on how entries are
+            // chained (plain or keyed hashes): the reads only look at positions and fields.
+            for (int i = 1; i <= 5; i++) {
+                em.createNativeQuery("INSERT INTO audit_entry (id, occurred_at, actor, action, organ_id, outcome,"
+                                + " code, detail, chain_seq, prev_hash, entry_hash)"
+                                + " VALUES (?, ?, ?, 'ACTION', '000.00.00.G22', ?, ?, ?, ?, 'p', 'h')")
+                        .setParameter(1, "entry-" + i)
+                        .setParameter(2, VietnamTime.now().truncatedTo(ChronoUnit.MILLIS))
+                        .setParameter(3, "actor" + i)
+                        .setParameter(4, i % 2 == 0 ? "REFUSED" : "ACCEPTED")
+                        .setParameter(5, i % 2 == 0 ? "AUTH.ADMIN" : null)
+                        .setParameter(6, "detail " + i)
+                        .setParameter(7, (long) i)
+                        .executeUpdate();
+            }
+        });
     }
 
     @AfterEach

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManagerFactory;
 import vn.lienthong.adapter.alerting.entity.Notice;
 import vn.lienthong.adapter.audit.control.ChainKey;
 import vn.lienthong.adapter.configuration.AlertSettings;
+import vn.lienthong.adapter.store.TestTransactions;
 
 /**
  * One "node" of the alert store in a test: the production persistence unit on a test database, transactions by
@@ -40,26 +41,13 @@ final class AlertStore implements AutoCloseable {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** {@code work} in a transaction of its own on this node's database. */
     <T> T tx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return TestTransactions.inTransaction(emf, work);
     }
 
     void run(Consumer<EntityManager> work) {
-        tx(em -> {
-            work.accept(em);
-            return null;
-        });
+        TestTransactions.runInTransaction(emf, work);
     }
 
     RuleContext context(EntityManager em, OffsetDateTime now) {

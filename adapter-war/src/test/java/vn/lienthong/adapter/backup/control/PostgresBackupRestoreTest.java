@@ -2,6 +2,8 @@ package vn.lienthong.adapter.backup.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -96,7 +97,7 @@ class PostgresBackupRestoreTest {
         }
         work.add(pool.submit(() -> {
             while (flowing.get()) {
-                tx(em -> AuditChain.linkPending(em, auditKey, 500));
+                inTransaction(emf, em -> AuditChain.linkPending(em, auditKey, 500));
                 Thread.sleep(20);
             }
             return null;
@@ -105,8 +106,8 @@ class PostgresBackupRestoreTest {
 
         // What was acknowledged before the backup began.
         List<String> acknowledged = List.copyOf(committed);
-        long headSeq = tx(em -> ((Number) em.createNativeQuery("SELECT last_seq FROM audit_chain_head")
-                .getSingleResult()).longValue());
+        long headSeq = inTransaction(emf, em -> ((Number) em
+                .createNativeQuery("SELECT last_seq FROM audit_chain_head").getSingleResult()).longValue());
         Map<Long, String> chainBefore = chain(ds, headSeq);
 
         BackupService backups = new BackupService();
@@ -120,7 +121,7 @@ class PostgresBackupRestoreTest {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        tx(em -> AuditChain.linkPending(em, auditKey, 10_000));
+        inTransaction(emf, em -> AuditChain.linkPending(em, auditKey, 10_000));
 
         assertEquals("postgresql", result.database());
         Path backup = Path.of(result.folder());
@@ -187,7 +188,7 @@ class PostgresBackupRestoreTest {
         Files.createDirectories(pkg.getParent());
         Files.writeString(pkg, "<edXML id='" + id + "'/>");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        tx(em -> {
+        runInTransaction(emf, em -> {
             sql(em, "INSERT INTO document (id, direction, document_id, sender_organ_id, priority, business_type,"
                     + " state, attempts, created_at, updated_at, version, dedup_key, package_path)"
                     + " VALUES (?1, 'OUT', ?2, '000.00.00.G22', 0, 0, 'SENT', 1, ?3, ?3, 1, ?4, ?5)",
@@ -196,11 +197,9 @@ class PostgresBackupRestoreTest {
                     + " 'SENT')", UUID.randomUUID().toString(), id, now);
             sql(em, "INSERT INTO status_event (id, document_ref, organ_id, status_code, occurred_at, recorded_at)"
                     + " VALUES (?1, ?2, '000.00.00.H41', '03', ?3, ?3)", UUID.randomUUID().toString(), id, now);
-            return null;
         });
-        tx(em -> {
+        runInTransaction(emf, em -> {
             AuditChain.stage(em, new AuditEntry(now, "test", "SUBMIT", "000.00.00.G22", "OK", null, id), auditKey);
-            return null;
         });
         return id;
     }
@@ -209,26 +208,10 @@ class PostgresBackupRestoreTest {
     private final class TestAuditLog extends AuditLog {
         @Override
         public void record(String actor, String action, String organId, String outcome, String code, String detail) {
-            tx(em -> {
+            runInTransaction(emf, em -> {
                 AuditChain.stage(em, new AuditEntry(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
                         actor, action, organId, outcome, code, detail), auditKey);
-                return null;
             });
-        }
-    }
-
-    private <T> T tx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
         }
     }
 

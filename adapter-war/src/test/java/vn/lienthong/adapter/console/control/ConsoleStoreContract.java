@@ -2,6 +2,8 @@ package vn.lienthong.adapter.console.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,15 +52,15 @@ abstract class ConsoleStoreContract {
         queries = new ConsoleQueries();
         queries.em = em;
         OffsetDateTime now = VietnamTime.now();
-        em.getTransaction().begin();
-        em.persist(sent("full", G22, H41, "06", now));
-        em.persist(sent("partial", G22, H41, "03", now));
-        Document dead = sent("dead", G11, H14, null, now);
-        dead.dead("refused", now);
-        em.persist(dead);
-        // Sent before the dashboard's 30 days: counted by the statistics pages, not by the dashboard.
-        em.persist(sent("old", "000.00.00.G33", "000.00.00.H49", "06", now.minusDays(40)));
-        em.getTransaction().commit();
+        runInTransaction(em, () -> {
+            em.persist(sent("full", G22, H41, "06", now));
+            em.persist(sent("partial", G22, H41, "03", now));
+            Document dead = sent("dead", G11, H14, null, now);
+            dead.dead("refused", now);
+            em.persist(dead);
+            // Sent before the dashboard's 30 days: counted by the statistics pages, not by the dashboard.
+            em.persist(sent("old", "000.00.00.G33", "000.00.00.H49", "06", now.minusDays(40)));
+        });
         em.clear();
     }
 
@@ -118,9 +120,8 @@ abstract class ConsoleStoreContract {
     void consoleUsersKeepOnlyAHashAndLogInWithTheGeneratedPassword() {
         ConsoleUsers users = new ConsoleUsers();
         users.em = em;
-        em.getTransaction().begin();
-        String password = users.create("operator1", ConsoleRole.OPERATOR, List.of(G22), "test");
-        em.getTransaction().commit();
+        String password = inTransaction(em,
+                () -> users.create("operator1", ConsoleRole.OPERATOR, List.of(G22), "test"));
         em.clear();
         ConsoleUser u = users.find("operator1").orElseThrow();
         assertTrue(u.getPasswordHash().startsWith("pbkdf2-sha256$"));

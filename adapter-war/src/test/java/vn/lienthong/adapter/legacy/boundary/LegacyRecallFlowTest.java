@@ -3,6 +3,8 @@ package vn.lienthong.adapter.legacy.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
@@ -101,18 +103,17 @@ class LegacyRecallFlowTest {
         endpoint = LegacyWiring.endpoint(Map.of("tokens", tokens, "exchange", exchange, "authority", authority,
                 "audit", audit));
 
-        tx(() -> tokens.issueByAdmin(G22, List.of(), BusinessRequests.TOKEN));
-        tx(() -> {
+        inTransaction(em, () -> tokens.issueByAdmin(G22, List.of(), BusinessRequests.TOKEN));
+        runInTransaction(em, () -> {
             em.persist(outgoing(QUEUED_DOC, "123", "VPCP-TTĐT", LocalDate.of(2025, 11, 20), "000.00.00.H41"));
             em.persist(outgoing(SENT_DOC, "45", "UBND-VX", LocalDate.of(2014, 10, 5), "000.00.00.H41", "000.00.00.H49"));
             em.persist(outgoing(QUEUED_512_DOC, "7", "VPCP-HC", LocalDate.of(2013, 3, 1), "000.00.00.H41"));
             Document received = Document.incoming(RECEIVED_DOC, "000.00.00.H41", 0, "sha", VietnamTime.now());
             received.addRecipient(new Recipient(G22, null));
             em.persist(received);
-            return null;
         });
         // The outbox has already transmitted this one: a recall must follow it as 13 + type 1.
-        tx(() -> em.createNativeQuery("UPDATE document SET state = 'SENT' WHERE document_id = ?1")
+        inTransaction(em, () -> em.createNativeQuery("UPDATE document SET state = 'SENT' WHERE document_id = ?1")
                 .setParameter(1, SENT_DOC).executeUpdate());
     }
 
@@ -223,24 +224,13 @@ class LegacyRecallFlowTest {
             if (em.getTransaction().isActive()) {
                 return work.get(); // a call from inside the exchange itself: the container keeps one transaction
             }
-            em.getTransaction().begin();
             try {
-                T result = work.get();
-                em.getTransaction().commit();
-                return result;
+                return inTransaction(em, work);
             } catch (RuntimeException e) {
-                em.getTransaction().rollback();
-                em.clear();
+                em.clear(); // rolled back: forget the entities the refused call left in the context
                 throw e;
             }
         }
-    }
-
-    private <T> T tx(Supplier<T> work) {
-        em.getTransaction().begin();
-        T result = work.get();
-        em.getTransaction().commit();
-        return result;
     }
 
     /** Settings at their defaults: only the limits of the validator are read here. */

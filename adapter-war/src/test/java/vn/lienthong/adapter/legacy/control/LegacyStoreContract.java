@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -69,11 +69,12 @@ abstract class LegacyStoreContract {
 
     @Test
     void anIssuedTokenAuthenticatesItsOrganisationOnlyAndIsStoredHashed() {
-        String token = tx(() -> tokens.issueByAdmin("000.00.00.G22", List.of("000.00.00.G23"), null));
+        String token = inTransaction(em, () -> tokens.issueByAdmin("000.00.00.G22", List.of("000.00.00.G23"), null));
         assertEquals(Optional.of(new CallerIdentity("legacy:000.00.00.G22", null)),
-                tx(() -> tokens.authenticate("000.00.00.G22", token)));
-        assertTrue(tx(() -> tokens.authenticate("000.00.00.G23", token)).isEmpty(), "a token belongs to one organisation");
-        assertTrue(tx(() -> tokens.authenticate("000.00.00.G22", token + "x")).isEmpty());
+                inTransaction(em, () -> tokens.authenticate("000.00.00.G22", token)));
+        assertTrue(inTransaction(em, () -> tokens.authenticate("000.00.00.G23", token)).isEmpty(),
+                "a token belongs to one organisation");
+        assertTrue(inTransaction(em, () -> tokens.authenticate("000.00.00.G22", token + "x")).isEmpty());
 
         List<String> stored = em.createNativeQuery("SELECT token_hash FROM legacy_token").getResultList();
         assertEquals(1, stored.size());
@@ -91,11 +92,12 @@ abstract class LegacyStoreContract {
 
     @Test
     void reissuingRevokesTheOldTokenAndImportedHubTokensWork() {
-        String first = tx(() -> tokens.issueByAdmin("000.00.00.H36", List.of(), null));
-        String imported = tx(() -> tokens.issueByAdmin("000.00.00.H36", List.of(), "hub-token-0123456789abcdefghij"));
+        String first = inTransaction(em, () -> tokens.issueByAdmin("000.00.00.H36", List.of(), null));
+        String imported = inTransaction(em,
+                () -> tokens.issueByAdmin("000.00.00.H36", List.of(), "hub-token-0123456789abcdefghij"));
         assertEquals("hub-token-0123456789abcdefghij", imported);
-        assertTrue(tx(() -> tokens.authenticate("000.00.00.H36", first)).isEmpty());
-        assertTrue(tx(() -> tokens.authenticate("000.00.00.H36", imported)).isPresent());
+        assertTrue(inTransaction(em, () -> tokens.authenticate("000.00.00.H36", first)).isEmpty());
+        assertTrue(inTransaction(em, () -> tokens.authenticate("000.00.00.H36", imported)).isPresent());
         assertEquals(1L, em.createQuery("SELECT COUNT(t) FROM LegacyToken t WHERE t.enabled = TRUE").getSingleResult());
         assertEquals(2L, em.createQuery("SELECT COUNT(t) FROM LegacyToken t", Long.class).getSingleResult());
         assertNotEquals(first, imported);
@@ -103,19 +105,20 @@ abstract class LegacyStoreContract {
 
     @Test
     void repeatedWrongTokensLockTheOrganisationForAWhile() {
-        String token = tx(() -> tokens.issueByAdmin("000.00.00.G22", List.of(), null));
+        String token = inTransaction(em, () -> tokens.issueByAdmin("000.00.00.G22", List.of(), null));
         for (int i = 0; i < LoginThrottle.DEFAULT_MAX_FAILURES; i++) {
-            tx(() -> tokens.authenticate("000.00.00.G22", "guess"));
+            inTransaction(em, () -> tokens.authenticate("000.00.00.G22", "guess"));
         }
-        assertTrue(tx(() -> tokens.authenticate("000.00.00.G22", token)).isEmpty(), "locked even for the right token");
+        assertTrue(inTransaction(em, () -> tokens.authenticate("000.00.00.G22", token)).isEmpty(),
+                "locked even for the right token");
     }
 
     @Test
     void numericIdsComeFromTheCounterAndStayWithTheirOrganisation() {
-        long a = tx(() -> numbers.forDocument("000.00.00.G22", "doc-a"));
-        long again = tx(() -> numbers.forDocument("000.00.00.G22", "doc-a"));
-        long b = tx(() -> numbers.forInboxItem("000.00.00.G22", "doc-b", "item-b"));
-        long bAgain = tx(() -> numbers.forInboxItem("000.00.00.G22", "doc-b", "item-b"));
+        long a = inTransaction(em, () -> numbers.forDocument("000.00.00.G22", "doc-a"));
+        long again = inTransaction(em, () -> numbers.forDocument("000.00.00.G22", "doc-a"));
+        long b = inTransaction(em, () -> numbers.forInboxItem("000.00.00.G22", "doc-b", "item-b"));
+        long bAgain = inTransaction(em, () -> numbers.forInboxItem("000.00.00.G22", "doc-b", "item-b"));
         assertEquals(a, again);
         assertEquals(b, bAgain);
         assertEquals(a + 1, b);
@@ -123,19 +126,5 @@ abstract class LegacyStoreContract {
         assertNull(numbers.find("000.00.00.H41", b), "another organisation's number looks unknown");
         assertNull(numbers.find("000.00.00.G22", 999_999));
         em.createQuery("SELECT t FROM LegacyToken t", LegacyToken.class).getResultList();
-    }
-
-    private <T> T tx(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            throw e;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package vn.lienthong.adapter.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
@@ -195,13 +196,13 @@ class ReadinessDownTest {
     }
 
     private static void sql(EntityManager em, String statement, Object... params) {
-        em.getTransaction().begin();
-        var q = em.createNativeQuery(statement);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        q.executeUpdate();
-        em.getTransaction().commit();
+        runInTransaction(em, () -> {
+            var q = em.createNativeQuery(statement);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            q.executeUpdate();
+        });
         em.clear();
     }
 

@@ -1,6 +1,8 @@
 package vn.lienthong.adapter.recall.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,23 +98,21 @@ abstract class RecallRaceContract {
     private boolean transmit(String id) {
         EntityManager em = emf.createEntityManager();
         try {
-            em.getTransaction().begin();
-            OutboxClaims claims = new OutboxClaims(em);
-            var now = claims.databaseNow();
-            boolean claimed = claims.claim(id, "node-a", now, now.plus(Duration.ofSeconds(30)));
-            em.getTransaction().commit();
+            boolean claimed = inTransaction(em, () -> {
+                OutboxClaims claims = new OutboxClaims(em);
+                var now = claims.databaseNow();
+                return claims.claim(id, "node-a", now, now.plus(Duration.ofSeconds(30)));
+            });
             if (!claimed) {
                 return false;
             }
-            em.getTransaction().begin();
-            em.createNativeQuery("UPDATE document SET send_started_at = CURRENT_TIMESTAMP WHERE id = ?1")
-                    .setParameter(1, id).executeUpdate();
-            em.getTransaction().commit();
-            em.getTransaction().begin();
-            em.createNativeQuery("UPDATE document SET state = 'SENT', axis_doc_id = 'axis-1', lease_owner = NULL,"
-                            + " lease_until = NULL, send_started_at = NULL WHERE id = ?1 AND lease_owner = 'node-a'")
-                    .setParameter(1, id).executeUpdate();
-            em.getTransaction().commit();
+            inTransaction(em, () -> em.createNativeQuery(
+                    "UPDATE document SET send_started_at = CURRENT_TIMESTAMP WHERE id = ?1")
+                    .setParameter(1, id).executeUpdate());
+            inTransaction(em, () -> em.createNativeQuery("UPDATE document SET state = 'SENT', axis_doc_id = 'axis-1',"
+                            + " lease_owner = NULL, lease_until = NULL, send_started_at = NULL"
+                            + " WHERE id = ?1 AND lease_owner = 'node-a'")
+                    .setParameter(1, id).executeUpdate());
             return true;
         } finally {
             em.close();
@@ -120,31 +120,18 @@ abstract class RecallRaceContract {
     }
 
     private RecallService.Outcome recall(String id) {
-        EntityManager em = emf.createEntityManager();
-        try {
+        return inTransaction(emf, em -> {
             RecallService service = new RecallService();
             service.em = em;
-            em.getTransaction().begin();
-            RecallService.Outcome outcome = service.decide(id, "Văn bản ban hành nhầm");
-            em.getTransaction().commit();
-            return outcome;
-        } finally {
-            em.close();
-        }
+            return service.decide(id, "Văn bản ban hành nhầm");
+        });
     }
 
     private String queuedDocument(int round) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            Document d = Document.outgoing("race-" + round, "000.00.00.G22", VietnamTime.now());
-            d.describe(Integer.toString(round), "RACE", "Race " + round, 0, 0, LocalDate.of(2026, 11, 23));
-            em.getTransaction().begin();
-            em.persist(d);
-            em.getTransaction().commit();
-            return d.getId();
-        } finally {
-            em.close();
-        }
+        Document d = Document.outgoing("race-" + round, "000.00.00.G22", VietnamTime.now());
+        d.describe(Integer.toString(round), "RACE", "Race " + round, 0, 0, LocalDate.of(2026, 11, 23));
+        runInTransaction(emf, em -> em.persist(d));
+        return d.getId();
     }
 
     private Object[] row(String id) {

@@ -45,6 +45,7 @@ import vn.lienthong.adapter.platform.io.Sha256;
 import vn.lienthong.adapter.retention.entity.ArchiveRecord;
 import vn.lienthong.adapter.retention.entity.RetentionReport;
 import vn.lienthong.adapter.store.TestStores;
+import vn.lienthong.adapter.store.TestTransactions;
 import vn.lienthong.edxml.archive.ArchiveVerifier;
 import vn.lienthong.edxml.pki.DemoPki;
 import vn.lienthong.edxml.sign.SigningCredentials;
@@ -105,19 +106,9 @@ abstract class RetentionContract {
                 () -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** The job's transactions, and the test's own: each in a new one on the test database. */
     <T> T tx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return TestTransactions.inTransaction(emf, work);
     }
 
     void sql(String statement, Object... params) {

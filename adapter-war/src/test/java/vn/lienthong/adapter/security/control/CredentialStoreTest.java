@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Supplier;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -65,46 +66,49 @@ class CredentialStoreTest {
 
     @Test
     void aCachedVerificationIsNotServedOnceThePasswordChangedOrTheCredentialIsDisabled() {
-        run(() -> store.create("clerk", "s3cret".toCharArray(), List.of("000.00.00.G22"), null));
-        assertTrue(tx(() -> store.authenticate("clerk", "s3cret".toCharArray())));
-        assertTrue(tx(() -> store.authenticate("clerk", "s3cret".toCharArray())), "served from the cache");
-        assertFalse(tx(() -> store.authenticate("clerk", "wrong".toCharArray())));
+        runInTransaction(em, () -> store.create("clerk", "s3cret".toCharArray(), List.of("000.00.00.G22"), null));
+        assertTrue(inTransaction(em, () -> store.authenticate("clerk", "s3cret".toCharArray())));
+        assertTrue(inTransaction(em, () -> store.authenticate("clerk", "s3cret".toCharArray())),
+                "served from the cache");
+        assertFalse(inTransaction(em, () -> store.authenticate("clerk", "wrong".toCharArray())));
 
         // The operator changes the password (a new salted hash): the old password no longer works, cache or not.
         String newHash = PasswordHasher.hash("n3w".toCharArray());
-        tx(() -> em.createNativeQuery("UPDATE client_credential SET password_hash = ? WHERE username = 'clerk'")
+        inTransaction(em, () -> em.createNativeQuery(
+                "UPDATE client_credential SET password_hash = ? WHERE username = 'clerk'")
                 .setParameter(1, newHash).executeUpdate());
         em.clear();
-        assertFalse(tx(() -> store.authenticate("clerk", "s3cret".toCharArray())));
-        assertTrue(tx(() -> store.authenticate("clerk", "n3w".toCharArray())));
+        assertFalse(inTransaction(em, () -> store.authenticate("clerk", "s3cret".toCharArray())));
+        assertTrue(inTransaction(em, () -> store.authenticate("clerk", "n3w".toCharArray())));
 
         // Revoked: refused although the password was verified a moment ago.
-        tx(() -> em.createNativeQuery("UPDATE client_credential SET enabled = FALSE WHERE username = 'clerk'")
+        inTransaction(em, () -> em.createNativeQuery(
+                "UPDATE client_credential SET enabled = FALSE WHERE username = 'clerk'").executeUpdate());
+        em.clear();
+        assertFalse(inTransaction(em, () -> store.authenticate("clerk", "n3w".toCharArray())));
+        inTransaction(em, () -> em.createNativeQuery("DELETE FROM client_credential WHERE username = 'clerk'")
                 .executeUpdate());
         em.clear();
-        assertFalse(tx(() -> store.authenticate("clerk", "n3w".toCharArray())));
-        tx(() -> em.createNativeQuery("DELETE FROM client_credential WHERE username = 'clerk'").executeUpdate());
-        em.clear();
-        assertFalse(tx(() -> store.authenticate("clerk", "n3w".toCharArray())));
+        assertFalse(inTransaction(em, () -> store.authenticate("clerk", "n3w".toCharArray())));
     }
 
     @Test
     void aHashWithTheOldIterationCountStillVerifiesAndIsReplacedByAStrongerOne() throws Exception {
         String old = oldHash("s3cret", 120_000);
-        tx(() -> {
+        inTransaction(em, () -> {
             em.persist(new ClientCredential("veteran", old, List.of("000.00.00.G22"), null, VietnamTime.now()));
             return null;
         });
         assertTrue(PasswordHasher.needsRehash(old));
-        assertTrue(tx(() -> store.authenticate("veteran", "s3cret".toCharArray())));
+        assertTrue(inTransaction(em, () -> store.authenticate("veteran", "s3cret".toCharArray())));
         em.clear();
         String now = em.find(ClientCredential.class, "veteran").getPasswordHash();
         assertNotEquals(old, now);
         assertTrue(now.startsWith("pbkdf2-sha256$600000$"), now);
         assertTrue(PasswordHasher.matches("s3cret".toCharArray(), now));
         store.verified = new VerifiedCredentials(Duration.ZERO, System::nanoTime); // no cache: PBKDF2 against the new hash
-        assertTrue(tx(() -> store.authenticate("veteran", "s3cret".toCharArray())));
-        assertFalse(tx(() -> store.authenticate("veteran", "S3cret".toCharArray())));
+        assertTrue(inTransaction(em, () -> store.authenticate("veteran", "s3cret".toCharArray())));
+        assertFalse(inTransaction(em, () -> store.authenticate("veteran", "S3cret".toCharArray())));
         assertEquals(now, em.find(ClientCredential.class, "veteran").getPasswordHash(), "re-hashed once");
     }
 
@@ -116,25 +120,5 @@ class CredentialStoreTest {
                 .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
         return "pbkdf2-sha256$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
                 + Base64.getEncoder().encodeToString(hash);
-    }
-
-    private <T> T tx(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-        }
-    }
-
-    private void run(Runnable work) {
-        tx(() -> {
-            work.run();
-            return null;
-        });
     }
 }

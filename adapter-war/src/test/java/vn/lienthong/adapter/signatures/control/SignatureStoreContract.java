@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
+import static vn.lienthong.adapter.store.TestTransactions.runInTransaction;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -75,7 +76,7 @@ abstract class SignatureStoreContract {
         Document d = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", signed, unsigned);
         SignatureRecords records = records(em, "node-a");
 
-        tx(() -> { records.queue(em.find(Document.class, d.getId())); return null; });
+        runInTransaction(em, () -> records.queue(em.find(Document.class, d.getId())));
         SignatureView pending = records.find(d.getId()).orElseThrow();
         assertTrue(pending.pending(), "PENDING from acceptance until verified");
         assertEquals(DocumentSignature.Scope.OUTSIDE, pending.document().getScope(), "G22 → H41: another body");
@@ -114,7 +115,7 @@ abstract class SignatureStoreContract {
                 SignedPdfs.Signing.of(other.signer("Le Van C")));
         Document d = document(Document.Direction.IN, "000.01.32.H41", "000.00.00.H41", signed);
         SignatureRecords records = records(em, "node-a");
-        tx(() -> { records.queue(em.find(Document.class, d.getId())); return null; });
+        runInTransaction(em, () -> records.queue(em.find(Document.class, d.getId())));
 
         SignatureView v = verify(records, d.getId());
 
@@ -131,7 +132,7 @@ abstract class SignatureStoreContract {
         Document d1 = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned);
         Document d2 = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned);
         SignatureRecords a = records(em, "node-a");
-        tx(() -> {
+        inTransaction(em, () -> {
             a.queue(em.find(Document.class, d1.getId()));
             a.queue(em.find(Document.class, d2.getId()));
             return null;
@@ -139,15 +140,14 @@ abstract class SignatureStoreContract {
         EntityManager otherEm = emf.createEntityManager();
         try {
             SignatureRecords b = records(otherEm, "node-b");
-            List<String> claimedByA = tx(() -> a.claim(1));
+            List<String> claimedByA = inTransaction(em, () -> a.claim(1));
             assertEquals(1, claimedByA.size());
-            otherEm.getTransaction().begin();
-            List<String> claimedByB = b.claim(10);
-            otherEm.getTransaction().commit();
+            List<String> claimedByB = inTransaction(otherEm, () -> b.claim(10));
             assertEquals(1, claimedByB.size(), "only the document A did not claim");
             assertFalse(claimedByB.contains(claimedByA.get(0)));
             verify(a, claimedByA.get(0));
-            assertTrue(tx(() -> a.claim(10)).isEmpty(), "settled and claimed documents are not claimed again");
+            assertTrue(inTransaction(em, () -> a.claim(10)).isEmpty(),
+                    "settled and claimed documents are not claimed again");
         } finally {
             otherEm.close();
         }
@@ -158,7 +158,7 @@ abstract class SignatureStoreContract {
         Path unsigned = SignedPdfs.unsigned(data.resolve("u.pdf"));
         Document d = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned);
         SignatureRecords records = records(em, "node-a");
-        tx(() -> { records.queue(em.find(Document.class, d.getId())); return null; });
+        runInTransaction(em, () -> records.queue(em.find(Document.class, d.getId())));
         verify(records, d.getId());
         try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
             // What a retention job does, in the order the foreign keys of the older tables need.
@@ -185,7 +185,7 @@ abstract class SignatureStoreContract {
                 document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned),  // outside, unsigned
                 document(Document.Direction.IN, "000.01.00.G22", "000.00.00.G22", signed),     // inside, valid
                 document(Document.Direction.OUT, "000.00.00.G22", "000.02.00.G22", unsigned)); // inside, pending
-        tx(() -> {
+        inTransaction(em, () -> {
             docs.forEach(d -> records.queue(em.find(Document.class, d.getId())));
             return null;
         });
@@ -217,10 +217,11 @@ abstract class SignatureStoreContract {
     }
 
     private SignatureView verify(SignatureRecords records, String ref) {
-        var plan = tx(() -> records.plan(ref)).orElseThrow();
+        var plan = inTransaction(em, () -> records.plan(ref)).orElseThrow();
         DocumentVerification verification = setup.verification();
         var examined = verification.examine(plan);
-        return tx(() -> records.settle(plan, examined, verification.policyNote(plan, examined).orElse(null)));
+        return inTransaction(em,
+                () -> records.settle(plan, examined, verification.policyNote(plan, examined).orElse(null)));
     }
 
     private SignatureRecords records(EntityManager manager, String node) {
@@ -248,20 +249,7 @@ abstract class SignatureStoreContract {
             d.addAttachment(new StoredAttachment(files[i].getFileName().toString(), "application/pdf", null,
                     Files.size(target), "", data.relativize(target).toString()));
         }
-        tx(() -> { em.persist(d); return null; });
+        runInTransaction(em, () -> em.persist(d));
         return d;
-    }
-
-    private <T> T tx(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-        }
     }
 }

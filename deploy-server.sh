@@ -21,10 +21,5 @@ if [[ ! -x "$ASADMIN" || ! -f "$ROOT/launcher/target/runtime/lienthong.ear" ]]; 
 fi
 export ADAPTER_DATA_DIR=${ADAPTER_DATA_DIR:-$ROOT/adapter-data-server}
 "$ASADMIN" start-domain domain1
-# HTTP/1.1 only (docs/large-attachments.md, "HTTP/1.1 only"): with Grizzly's HTTP/2, which Java clients offer by
-# default, an upload of ~2 GiB ends in the client's "protocol error".
-for listener in http-listener-1 http-listener-2; do
-  "$ASADMIN" set "configs.config.server-config.network-config.protocols.protocol.$listener.http.http2-enabled=false"
-done
 "$ASADMIN" deploy --force=true --contextroot lienthong "$ROOT/launcher/target/runtime/lienthong.ear"
 echo "Deployed: http://localhost:8080/lienthong/services/DocumentExchange?wsdl  (data: $ADAPTER_DATA_DIR)"

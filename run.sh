@@ -80,15 +80,11 @@ CA_PEM=$(java -cp "$RUNTIME/lib/*" vn.lienthong.edxml.pki.DemoKeyFolder "$KEYS" 
   ${LIENTHONG_TLS_HOSTS:-})
 # Issue 14: a letter signed by the demo document signer (demo CA), sent by scripts/demo-exchange.sh.
 java -cp "$RUNTIME/lib/*" vn.lienthong.docsig.demo.DemoSignedPdf "$KEYS" "$DATA/demo-signed.pdf" > /dev/null
-# Both listeners HTTP/1.1 only. Plain HTTP: Grizzly's HTTP/2 (h2c, which Java's HttpClient and so CXF 4 clients
-# offer by default) sends window updates that push the client's connection window past 2^31-1 after ~2 GiB of one
-# upload, and the client aborts it ("protocol error"; docs/large-attachments.md, "HTTP/1.1 only"). HTTPS: SOAP
-# clients do not use HTTP/2, and Grizzly logs a stack trace for every HTTP/2 connection a client closes. Client
-# certificates asked for but optional, checked against the CAs of the trust store (what
-# adapter.admin.require-client-cert=true relies on).
+# HTTPS listener: HTTP/1.1 only (SOAP clients do not use HTTP/2, and Grizzly logs a stack trace for every HTTP/2
+# connection a client closes); client certificates asked for but optional, checked against the CAs of the trust
+# store (what adapter.admin.require-client-cert=true relies on).
 LISTENER=configs.config.server-config.network-config.protocols.protocol.https-listener
 cat > "$DATA/micro-preboot.asadmin" <<ASADMIN
-set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false
 set $LISTENER.http.http2-enabled=false
 set $LISTENER.ssl.client-auth=want
 set $LISTENER.ssl.trust-store=$KEYS/tls-clients.p12

@@ -21,14 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MicroProcess implements AutoCloseable {
 
-    /**
-     * The plain HTTP listener as run.sh configures it: HTTP/1.1 only. With Grizzly's HTTP/2 (h2c, which Java's
-     * HttpClient — and so a CXF 4 client — offers by default) an upload of ~2 GiB ends in the client's "protocol
-     * error" (docs/large-attachments.md, "HTTP/1.1 only").
-     */
-    static final String PREBOOT = "set configs.config.server-config.network-config.protocols.protocol.http-listener"
-            + ".http.http2-enabled=false\n";
-
     private final String name;
     private final Process process;
     private final int port;
@@ -52,7 +44,6 @@ public final class MicroProcess implements AutoCloseable {
             List<String> jvmOptions) throws IOException {
         Path root = Files.createDirectories(workDir.resolve("micro-" + name + "-" + System.nanoTime()));
         Path log = workDir.resolve(name + ".log");
-        Path preboot = Files.writeString(workDir.resolve(name + "-preboot.asadmin"), PREBOOT);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -62,7 +53,6 @@ public final class MicroProcess implements AutoCloseable {
                 "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
                 // A runtime folder of our own: a killed JVM leaves it behind, and it must not be a shared /tmp one.
                 "--rootdir", root.toString(),
-                "--prebootcommandfile", preboot.toString(),
                 "--deploy", System.getProperty("it.war")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -172,9 +172,9 @@ class LargeAttachmentsIT {
         a.setContent(new DataHandler(file));
         a.setSha256(sha256); // in the signed Body: binds the MTOM part to the signature
         DocumentExchangePort port = client.port(adapter.endpoint(), true, TimeUnit.MINUTES.toMillis(30));
-        // HTTP/1.1, not CXF's default "auto": Java's HttpClient would offer h2c, Payara's HTTP/2 accepts it, and its
-        // window updates then overflow the client's connection window (2^31 - 1) about 2 GiB into the upload — the
-        // client aborts with "protocol error" (docs/large-attachments.md, "Uploads of 2 GiB and more: HTTP/1.1").
+        // HTTP/1.1, not CXF's default "auto": Java's HttpClient would offer h2c, Payara's HTTP/2 accepts it and grants
+        // twice the connection window per byte received, so the client's window passes 2^31 - 1 about 2 GiB into the
+        // upload and the client aborts with "protocol error" (docs/large-attachments.md, "Uploads of 2 GiB and more").
         ((HTTPConduit) ClientProxy.getClient(port).getConduit()).getClient().setVersion("1.1");
         long start = System.nanoTime();
         SubmitDocumentResponse accepted = port.submitDocument(request);

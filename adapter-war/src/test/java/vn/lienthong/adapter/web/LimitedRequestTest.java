@@ -97,6 +97,37 @@ class LimitedRequestTest {
         assertTrue(refusal.getMessage().contains("MTOM"), refusal.getMessage());
     }
 
+    @Test
+    void aMultipartBodyPast2GiBIsCountedInLongsAndCutOffOnlyAtItsLimit() throws IOException {
+        // 2 GiB MTOM uploads: no int anywhere between the first byte and the limit (nothing is copied here).
+        long twoGiB = 1L << 31;
+        InFlightBudget budget = new InFlightBudget(4 * MIB);
+        LimitedRequest within = new LimitedRequest(requestWithBody(twoGiB + 5 * MIB), twoGiB + 8 * MIB, budget, 0,
+                2 * MIB, false);
+        assertEquals(twoGiB + 5 * MIB, drain(within.getInputStream()));
+        assertEquals(null, within.refusal());
+        assertEquals(twoGiB + 5 * MIB, within.bytesRead());
+        assertEquals(2 * MIB, within.reserved(), "the envelope's share, not the parts'");
+        budget.release(within.reserved());
+
+        LimitedRequest over = new LimitedRequest(requestWithBody(twoGiB + 5 * MIB), twoGiB + MIB, budget, 0,
+                2 * MIB, false);
+        RequestRefusal refusal = assertThrows(RequestRefusal.class, () -> drain(over.getInputStream()));
+        assertEquals(RequestLimitFilter.REQUEST_SIZE, refusal.code);
+        assertTrue(refusal.getMessage().contains(Long.toString(twoGiB + MIB)), refusal.getMessage());
+        assertTrue(over.bytesRead() > twoGiB + MIB && over.bytesRead() <= twoGiB + 2 * MIB, "" + over.bytesRead());
+    }
+
+    /** Reads to the end through a 1 MiB buffer, as the MIME reader does; the number of bytes. */
+    private static long drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[(int) MIB];
+        long total = 0;
+        for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0;) {
+            total += n;
+        }
+        return total;
+    }
+
     private static HttpServletRequest requestWithBody(long size) {
         ServletInputStream body = new ServletInputStream() {
             private final InputStream in = new InputStream() {

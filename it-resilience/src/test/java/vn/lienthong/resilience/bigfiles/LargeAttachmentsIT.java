@@ -25,6 +25,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.transport.http.HTTPConduit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,6 +38,7 @@ import vn.lienthong.resilience.support.MicroProcess;
 import vn.lienthong.resilience.support.Submissions;
 import vn.lienthong.resilience.support.Workspace;
 import vn.lienthong.ws.exchange.v1.AttachmentData;
+import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;
 import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
 
@@ -48,10 +51,11 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
  * {@code -Dit.bigfiles.bytes} (default 2 GiB); figures in {@code target/resilience/figures.txt}
  * (docs/benchmarks.md, section "Large attachments"). Everything it wrote is deleted at the end.
  */
-// Opt-in for now (-DbigFiles=true): after the session-4 merge the WS face's 2 GiB upload ends ~40 s in with the
-// client's "protocol error" (no refusal on the server side); it passed on its branch. To fix before it returns to
-// the default run (issue 11).
-@EnabledIfSystemProperty(named = "bigFiles", matches = "true", disabledReason = "opt-in: -DbigFiles=true (see the comment)")
+// Opt-in (-DbigFiles=true) for its time: 1,174 s for this class on the shared 2-core machine at load 18-28 (session 5,
+// docs/benchmarks.md), against ~4 min for the rest of it-resilience; ~5-6 min expected on a quiet machine (300 MB
+// took 68 s at load 5). The session-4 failure ("protocol error" ~2 GiB into the WS upload) is understood and avoided:
+// docs/large-attachments.md, "Uploads of 2 GiB and more".
+@EnabledIfSystemProperty(named = "bigFiles", matches = "true", disabledReason = "opt-in for its time: -DbigFiles=true")
 class LargeAttachmentsIT {
 
     private static final String FROM = "000.00.00.G22";
@@ -167,9 +171,13 @@ class LargeAttachmentsIT {
         a.setName("tep-lon.pdf");
         a.setContent(new DataHandler(file));
         a.setSha256(sha256); // in the signed Body: binds the MTOM part to the signature
+        DocumentExchangePort port = client.port(adapter.endpoint(), true, TimeUnit.MINUTES.toMillis(30));
+        // HTTP/1.1, not CXF's default "auto": Java's HttpClient would offer h2c, Payara's HTTP/2 accepts it and grants
+        // twice the connection window per byte received, so the client's window passes 2^31 - 1 about 2 GiB into the
+        // upload and the client aborts with "protocol error" (docs/large-attachments.md, "Uploads of 2 GiB and more").
+        ((HTTPConduit) ClientProxy.getClient(port).getConduit()).getClient().setVersion("1.1");
         long start = System.nanoTime();
-        SubmitDocumentResponse accepted = client.port(adapter.endpoint(), true, TimeUnit.MINUTES.toMillis(30))
-                .submitDocument(request);
+        SubmitDocumentResponse accepted = port.submitDocument(request);
         long acceptMillis = millisSince(start);
         assertEquals("QUEUED", accepted.getState());
         return awaitDelivery(sim, axisData, accepted.getDocumentId(), acceptMillis);

@@ -132,7 +132,8 @@ public class SignatureRecords {
         return mine;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** A read: no transaction of its own (issue 11: one commit less per document verified). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Plan> plan(String documentRef) {
         Document d = em.find(Document.class, documentRef);
         DocumentSignature s = em.find(DocumentSignature.class, documentRef);
@@ -149,9 +150,33 @@ public class SignatureRecords {
                 d.getSenderOrganId(), d.getDetails() == null ? null : d.getDetails().getFromOrganName(), files));
     }
 
-    /** Stores the findings and the verdict, and one audit entry saying what was found. */
+    /** What the verifier found for one planned document, ready to be stored. */
+    public record Settlement(Plan plan, List<Findings.Examined> examined, String policyNote) {
+    }
+
+    /**
+     * Stores the findings and the verdict, and one audit entry saying what was found, in the same transaction: the
+     * entry exists exactly when the verdict does, and costs no commit of its own (issue 11).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public SignatureView settle(Plan plan, List<Findings.Examined> examined, String policyNote) {
+        return store(plan, examined, policyNote);
+    }
+
+    /**
+     * {@link #settle} for several documents in one transaction (issue 11: the verifier's commit per document was
+     * its largest cost); all or none — the verifier then settles them one by one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<SignatureView> settleAll(List<Settlement> settlements) {
+        List<SignatureView> views = new ArrayList<>(settlements.size());
+        for (Settlement s : settlements) {
+            views.add(store(s.plan(), s.examined(), s.policyNote()));
+        }
+        return views;
+    }
+
+    private SignatureView store(Plan plan, List<Findings.Examined> examined, String policyNote) {
         DocumentSignature s = em.find(DocumentSignature.class, plan.documentRef());
         if (s == null) {
             return null;
@@ -167,7 +192,7 @@ public class SignatureRecords {
         Findings.Outcome o = Findings.outcome(examined);
         s.settle(o.verdict(), o.reason(), o.signed(), policyNote, VietnamTime.now());
         SignatureView view = new SignatureView(s, rows);
-        audit.record("adapter", "DOCUMENT_SIGNATURES", s.getOrganId(), o.verdict().name(),
+        audit.recordWithCaller("adapter", "DOCUMENT_SIGNATURES", s.getOrganId(), o.verdict().name(),
                 policyNote == null ? null : "DOC.UNSIGNED",
                 plan.direction() + " " + plan.senderOrganId() + " " + plan.documentId() + ": " + view.summary());
         return view;

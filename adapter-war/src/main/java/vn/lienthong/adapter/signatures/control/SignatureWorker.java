@@ -1,5 +1,6 @@
 package vn.lienthong.adapter.signatures.control;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,10 +82,13 @@ public class SignatureWorker {
         }
     }
 
-    /** One batch; returns how many documents were settled. */
+    /**
+     * One batch; returns how many documents were settled. The batch's verdicts are stored together in one
+     * transaction (issue 11: a commit per document was most of the verifier's cost); if that fails, one by one.
+     */
     int round() {
         List<String> mine = records.claim(BATCH);
-        int settled = 0;
+        List<SignatureRecords.Settlement> found = new ArrayList<>();
         for (String ref : mine) {
             if (!running) {
                 break;
@@ -94,10 +98,21 @@ public class SignatureWorker {
                 continue;
             }
             List<Findings.Examined> examined = verification.examine(plan.get());
-            records.settle(plan.get(), examined, verification.policyNote(plan.get(), examined).orElse(null));
-            settled++;
+            found.add(new SignatureRecords.Settlement(plan.get(), examined,
+                    verification.policyNote(plan.get(), examined).orElse(null)));
         }
-        return settled;
+        if (found.size() > 1) {
+            try {
+                records.settleAll(found);
+                return found.size();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Settling " + found.size() + " documents together failed; one by one", e);
+            }
+        }
+        for (SignatureRecords.Settlement s : found) {
+            records.settle(s.plan(), s.examined(), s.policyNote());
+        }
+        return found.size();
     }
 
     @PreDestroy

@@ -59,13 +59,15 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     /** Prepared statements H2 keeps parsed per connection unless the URL says otherwise. */
-    static final int H2_QUERY_CACHE_SIZE = 64;
+    static final int H2_QUERY_CACHE_SIZE = 128;
 
     /**
      * The H2 URL with a query cache large enough for the adapter's statements: H2 keeps the last 8 parsed statements
-     * per connection by default, fewer than the ~30 different statements a document passes through, so every
-     * {@code prepareStatement} parsed its SQL again (issue 11: 5–8 % of the adapter's CPU under load). A URL that
-     * sets {@code QUERY_CACHE_SIZE} itself is left alone.
+     * per connection by default, far fewer than the different statements a connection of the pool serves in turn
+     * (about 30 per document sent, more for reception, signatures, audit, alerts), and an LRU cache smaller than such a
+     * cycle never hits: every {@code prepareStatement} parsed its SQL again (issue 11: 5–8 % of the adapter's CPU
+     * under load). 64 still left half of the parsing; 128 parsed statements of a few KiB each per connection. A URL
+     * that sets {@code QUERY_CACHE_SIZE} itself is left alone.
      */
     static String withQueryCache(String url) {
         return url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? url

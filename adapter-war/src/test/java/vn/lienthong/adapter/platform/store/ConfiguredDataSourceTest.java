@@ -25,7 +25,7 @@ class ConfiguredDataSourceTest {
     void aQueryCacheSizeInTheConfiguredUrlWins() {
         assertEquals("jdbc:h2:mem:x;query_cache_size=4",
                 ConfiguredDataSource.withQueryCache("jdbc:h2:mem:x;query_cache_size=4"));
-        assertEquals("jdbc:h2:file:/d/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
+        assertEquals("jdbc:h2:file:/d/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=128",
                 ConfiguredDataSource.withQueryCache("jdbc:h2:file:/d/db;WRITE_DELAY=0"));
     }
 }

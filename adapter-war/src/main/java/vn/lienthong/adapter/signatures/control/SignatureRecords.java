@@ -132,9 +132,26 @@ public class SignatureRecords {
         return mine;
     }
 
-    /** A read: no transaction of its own (issue 11: one commit less per document verified). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Plan> plan(String documentRef) {
+        return planOf(documentRef);
+    }
+
+    /**
+     * The plans of a claimed batch, read in one transaction (issue 11: a transaction per document was a large part
+     * of the verifier's cost; reading without one cost more still, each read then opening its own context).
+     * Documents that are gone are left out.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Plan> plans(List<String> documentRefs) {
+        List<Plan> plans = new ArrayList<>(documentRefs.size());
+        for (String ref : documentRefs) {
+            planOf(ref).ifPresent(plans::add);
+        }
+        return plans;
+    }
+
+    private Optional<Plan> planOf(String documentRef) {
         Document d = em.find(Document.class, documentRef);
         DocumentSignature s = em.find(DocumentSignature.class, documentRef);
         if (d == null || s == null) {

@@ -83,23 +83,23 @@ public class SignatureWorker {
     }
 
     /**
-     * One batch; returns how many documents were settled. The batch's verdicts are stored together in one
-     * transaction (issue 11: a commit per document was most of the verifier's cost); if that fails, one by one.
+     * One batch; returns how many documents were settled. The batch's plans are read in one transaction and its
+     * verdicts stored together in one more (issue 11: two transactions per document were most of the verifier's
+     * cost); if storing them together fails, one by one.
      */
     int round() {
         List<String> mine = records.claim(BATCH);
+        if (mine.isEmpty()) {
+            return 0;
+        }
         List<SignatureRecords.Settlement> found = new ArrayList<>();
-        for (String ref : mine) {
+        for (SignatureRecords.Plan plan : records.plans(mine)) {
             if (!running) {
                 break;
             }
-            var plan = records.plan(ref);
-            if (plan.isEmpty()) {
-                continue;
-            }
-            List<Findings.Examined> examined = verification.examine(plan.get());
-            found.add(new SignatureRecords.Settlement(plan.get(), examined,
-                    verification.policyNote(plan.get(), examined).orElse(null)));
+            List<Findings.Examined> examined = verification.examine(plan);
+            found.add(new SignatureRecords.Settlement(plan, examined,
+                    verification.policyNote(plan, examined).orElse(null)));
         }
         if (found.size() > 1) {
             try {

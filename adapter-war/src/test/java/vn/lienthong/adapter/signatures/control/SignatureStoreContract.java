@@ -232,8 +232,10 @@ abstract class SignatureStoreContract {
         });
         DocumentVerification verification = setup.verification();
         List<SignatureRecords.Settlement> found = new java.util.ArrayList<>();
-        for (String ref : List.of(a.getId(), b.getId())) {
-            var plan = records.plan(ref).orElseThrow();
+        List<SignatureRecords.Plan> plans = tx(() -> records.plans(List.of(a.getId(), "gone", b.getId())));
+        assertEquals(List.of(a.getId(), b.getId()), plans.stream().map(SignatureRecords.Plan::documentRef).toList(),
+                "a document that is gone has no plan");
+        for (var plan : plans) {
             var examined = verification.examine(plan);
             found.add(new SignatureRecords.Settlement(plan, examined,
                     verification.policyNote(plan, examined).orElse(null)));

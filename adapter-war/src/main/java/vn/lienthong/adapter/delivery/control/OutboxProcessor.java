@@ -40,9 +40,6 @@ public class OutboxProcessor {
     TransportLedger ledger;
     @Inject
     SharedAxisBreaker breaker;
-    /** The send mark and the "sent" record, shared with other senders' in one transaction when they coincide. */
-    @Inject
-    LedgerCommits commits;
 
     /** How a send ended, as far as the worker cares. */
     public enum Outcome { SENT, DOCUMENT_FAILED, AXIS_UNAVAILABLE, SKIPPED }
@@ -101,7 +98,7 @@ public class OutboxProcessor {
                     return Outcome.SENT;
                 }
             }
-            if (!commits.started(id, node)) {
+            if (!ledger.started(id, node)) {
                 LOG.warning(() -> "Lease on " + d.getDocumentId() + " expired before sending; another node takes it");
                 return Outcome.SKIPPED;
             }
@@ -110,7 +107,7 @@ public class OutboxProcessor {
             String axisDocId = d.isStatus()
                     ? axis.sendStatus(d.getSenderOrganId(), to, file)
                     : axis.sendDocument(d.getSenderOrganId(), to, file);
-            commits.sent(id, d.getDocumentId(), node, axisDocId); // tells the breaker too
+            ledger.sent(id, d.getDocumentId(), node, axisDocId, null); // tells the breaker too
             return Outcome.SENT;
         } catch (AxisException e) {
             if (AxisBreaker.isAxisFailure(e)) {

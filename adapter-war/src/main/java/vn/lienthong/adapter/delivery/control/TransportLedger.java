@@ -1,7 +1,5 @@
 package vn.lienthong.adapter.delivery.control;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -33,26 +31,6 @@ public class TransportLedger {
     AdapterSettings settings;
     @Inject
     SharedAxisBreaker breaker;
-
-    /** One ledger step ({@link #started}, {@link #sent}, …) as {@link GroupCommit} hands it over. */
-    @FunctionalInterface
-    public interface Step {
-        Object on(TransportLedger ledger);
-    }
-
-    /**
-     * Several sender threads' steps in one transaction (group commit, {@link LedgerCommits}): each step is called on
-     * this instance, not through the container, so all join this one transaction; results in order. Any failure
-     * rolls all of them back (the caller then runs each alone).
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Object> together(List<Step> steps) {
-        List<Object> results = new ArrayList<>(steps.size());
-        for (Step step : steps) {
-            results.add(step.on(this));
-        }
-        return results;
-    }
 
     /**
      * Marks the send as started if {@code node} still holds its lease, and renews the lease so it covers the whole

@@ -69,6 +69,8 @@ public final class LoadRun {
             threads.add(t);
         }
         sleepUntil(windowStart);
+        // The window's wall clock, to cut a JFR recording of the adapter to the measured minute.
+        System.out.println("window starts " + Instant.now() + " (" + o.duration().toSeconds() + " s)");
         long cpuStart = server.cpuMillis();
         long simCpuStart = new ProcessProbe(o.simulatorPid()).cpuMillis();
         Set<String> deliveredAtStart = mine(simulator.delivered(Workload.NOTATION), deliveredBefore);

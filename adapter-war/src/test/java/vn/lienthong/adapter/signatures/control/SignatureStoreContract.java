@@ -216,6 +216,42 @@ abstract class SignatureStoreContract {
         assertFalse(html.contains("Chưa ghi nhận"), "the placeholder is gone once verdicts are recorded");
     }
 
+    @Test
+    void documentsSettledTogetherGetTheirOwnVerdictsAndOneAuditEntryEach() throws Exception {
+        TestCa.Signer signer = setup.ca.signer("Tran Thi B");
+        Path signed = SignedPdfs.sign(SignedPdfs.unsigned(data.resolve("t1.pdf")), data.resolve("ts1.pdf"),
+                SignedPdfs.Signing.of(signer));
+        Path unsigned = SignedPdfs.unsigned(data.resolve("t2.pdf"));
+        Document a = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", signed);
+        Document b = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned);
+        SignatureRecords records = records(em, "node-a");
+        tx(() -> {
+            records.queue(em.find(Document.class, a.getId()));
+            records.queue(em.find(Document.class, b.getId()));
+            return null;
+        });
+        DocumentVerification verification = setup.verification();
+        List<SignatureRecords.Settlement> found = new java.util.ArrayList<>();
+        List<SignatureRecords.Plan> plans = tx(() -> records.plans(List.of(a.getId(), "gone", b.getId())));
+        assertEquals(List.of(a.getId(), b.getId()), plans.stream().map(SignatureRecords.Plan::documentRef).toList(),
+                "a document that is gone has no plan");
+        for (var plan : plans) {
+            var examined = verification.examine(plan);
+            found.add(new SignatureRecords.Settlement(plan, examined,
+                    verification.policyNote(plan, examined).orElse(null)));
+        }
+
+        tx(() -> records.settleAll(found));
+
+        assertEquals("VALID", records.find(a.getId()).orElseThrow().attachments().get(0).getStatus());
+        assertEquals(DocumentSignature.Verdict.NOT_ESTABLISHED,
+                records.find(b.getId()).orElseThrow().document().getVerdict());
+        assertEquals("NOT_SIGNED", records.find(b.getId()).orElseThrow().attachments().get(0).getStatus());
+        assertEquals(2, setup.audited.size(), setup.audited.toString());
+        assertTrue(setup.audited.get(0).contains(a.getDocumentId()), setup.audited.get(0));
+        assertTrue(setup.audited.get(1).contains(b.getDocumentId()), setup.audited.get(1));
+    }
+
     private SignatureView verify(SignatureRecords records, String ref) {
         var plan = inTransaction(em, () -> records.plan(ref)).orElseThrow();
         DocumentVerification verification = setup.verification();

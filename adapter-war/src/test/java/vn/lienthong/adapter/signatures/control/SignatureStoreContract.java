@@ -225,14 +225,13 @@ abstract class SignatureStoreContract {
         Document a = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", signed);
         Document b = document(Document.Direction.OUT, "000.00.00.G22", "000.00.00.H41", unsigned);
         SignatureRecords records = records(em, "node-a");
-        tx(() -> {
+        runInTransaction(em, () -> {
             records.queue(em.find(Document.class, a.getId()));
             records.queue(em.find(Document.class, b.getId()));
-            return null;
         });
         DocumentVerification verification = setup.verification();
         List<SignatureRecords.Settlement> found = new java.util.ArrayList<>();
-        List<SignatureRecords.Plan> plans = tx(() -> records.plans(List.of(a.getId(), "gone", b.getId())));
+        List<SignatureRecords.Plan> plans = inTransaction(em, () -> records.plans(List.of(a.getId(), "gone", b.getId())));
         assertEquals(List.of(a.getId(), b.getId()), plans.stream().map(SignatureRecords.Plan::documentRef).toList(),
                 "a document that is gone has no plan");
         for (var plan : plans) {
@@ -241,7 +240,7 @@ abstract class SignatureStoreContract {
                     verification.policyNote(plan, examined).orElse(null)));
         }
 
-        tx(() -> records.settleAll(found));
+        runInTransaction(em, () -> records.settleAll(found));
 
         assertEquals("VALID", records.find(a.getId()).orElseThrow().attachments().get(0).getStatus());
         assertEquals(DocumentSignature.Verdict.NOT_ESTABLISHED,

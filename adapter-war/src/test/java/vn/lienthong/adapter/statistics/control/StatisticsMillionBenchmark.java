@@ -322,10 +322,15 @@ class StatisticsMillionBenchmark {
         return results;
     }
 
-    /** Outside Maven: {@code java -cp … StatisticsMillionBenchmark 1000000 postgres}. */
+    /** Outside Maven: {@code java -cp … StatisticsMillionBenchmark 1000000 postgres|h2|<jdbc url of a store>}. */
     public static void main(String[] args) throws Exception {
         System.setProperty("stats.benchmark", args[0]);
         StatisticsMillionBenchmark b = new StatisticsMillionBenchmark();
+        if (args.length > 1 && args[1].startsWith("jdbc:")) { // an existing store: … 1000000 jdbc:h2:file:/…/lienthong
+            System.setProperty("stats.benchmark.url", args[1]);
+            b.existingStore();
+            System.exit(0);
+        }
         if (args.length < 2 || args[1].contains("postgres")) {
             b.postgres();
         }

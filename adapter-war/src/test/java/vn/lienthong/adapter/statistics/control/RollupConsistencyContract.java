@@ -43,6 +43,11 @@ abstract class RollupConsistencyContract {
 
     protected abstract DataSource dataSource();
 
+    /** The random stores checked (each a full run of builds, late changes and refreshes). */
+    protected long[] seeds() {
+        return new long[] {12, 20261128};
+    }
+
     private final AtomicReference<OffsetDateTime> clock = new AtomicReference<>(BUILT_AT);
     private final List<String[]> documents = new ArrayList<>(); // id, direction, sender
     private final List<String[]> pairs = new ArrayList<>(); // id, recipient
@@ -55,7 +60,7 @@ abstract class RollupConsistencyContract {
 
     @Test
     void rollupFiguresEqualLiveFiguresWhileLateChangesArrive() throws Exception {
-        for (long seed : new long[] {12, 20261128}) {
+        for (long seed : seeds()) {
             random = new Random(seed);
             documents.clear();
             pairs.clear();
@@ -301,8 +306,9 @@ abstract class RollupConsistencyContract {
                         .perCounterpart(true),
                 StatisticsQuery.range(from, to, Granularity.TOTAL).withCounterpart(OTHERS[0]),
                 StatisticsQuery.range(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 20), Granularity.DAY));
-        for (LocalDate today : List.of(LocalDate.of(2026, 9, 15), LocalDate.of(2026, 10, 21))) {
-            for (StatisticsQuery q : queries) {
+        // "overdue" on another day for the first three shapes (it depends on today only, not on the shape)
+        for (LocalDate today : List.of(LocalDate.of(2026, 10, 21), LocalDate.of(2026, 9, 15))) {
+            for (StatisticsQuery q : today.getMonthValue() == 9 ? queries.subList(0, 3) : queries) {
                 var live = statistics.computeLive(q, today).rows();
                 var rolled = statistics.compute(q, today).rows();
                 assertEquals(live, rolled, () -> "seed " + seed + ", " + when + ", " + q + ", today " + today);

@@ -23,7 +23,7 @@ import vn.lienthong.adapter.platform.store.SchemaMigrations;
 
 /**
  * Runs the statistics rollup's job ({@link StatisticsRollup}) every {@code adapter.statistics.rollup.refresh-seconds}
- * (first run 30 s after start) on every node; its lease lets one node at a time work. Off with
+ * (first run 30 s after start, or one interval if shorter) on every node; its lease lets one node at a time work. Off with
  * {@code adapter.statistics.rollup=false}. The job's own local transactions: it runs outside any JTA transaction.
  */
 @Singleton
@@ -52,8 +52,9 @@ public class RollupSchedule {
             return;
         }
         rollup = new StatisticsRollup(dataSource, settings.statistics(), settings.nodeId());
-        task = scheduler.scheduleWithFixedDelay(this::run, FIRST_RUN_SECONDS,
-                settings.statistics().refresh().toSeconds(), TimeUnit.SECONDS);
+        long every = settings.statistics().refresh().toSeconds();
+        task = scheduler.scheduleWithFixedDelay(this::run, Math.min(FIRST_RUN_SECONDS, every), every,
+                TimeUnit.SECONDS);
     }
 
     @PreDestroy

@@ -208,6 +208,7 @@ public final class AdapterSettings {
     private final String cryptoProvider; // wscost
     private final RetentionSettings retention; // retention (issue 13)
     private final SignatureSettings signatures; // docsig (issue 14): keys and defaults in SignatureSettings
+    private final StatisticsSettings statistics; // rollup (issue 12): keys and defaults in StatisticsSettings
 
     private AdapterSettings(Config c) {
         dataDir = DatabaseSettings.dataDir(c);
@@ -274,6 +275,7 @@ public final class AdapterSettings {
                 c.getOptionalValue(BACKUP_DIR, String.class).map(Path::of).orElse(dataDir.resolve("backups")),
                 c.getOptionalValue(BACKUP_PG_DUMP, String.class).orElse("pg_dump"));
         retention = RetentionSettings.from(c, dataDir);
+        statistics = StatisticsSettings.from(c);
     }
 
     /** Settings of health, metrics and backups (issue 13), defaults above at their keys. */
@@ -356,6 +358,8 @@ public final class AdapterSettings {
     /** The retention policy (issue 13): keys and defaults in {@link RetentionSettings}. */
     public RetentionSettings retention() { return retention; }
     public SignatureSettings signatures() { return signatures; }
+    /** The statistics rollup (issue 12): keys and defaults in {@link StatisticsSettings}. */
+    public StatisticsSettings statistics() { return statistics; }
 
     @Override
     public String toString() {

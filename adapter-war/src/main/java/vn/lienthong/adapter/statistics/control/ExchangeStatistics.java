@@ -3,6 +3,7 @@ package vn.lienthong.adapter.statistics.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Set;
 
@@ -13,6 +14,10 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.configuration.StatisticsSettings;
 
 import vn.lienthong.adapter.platform.store.SchemaMigrations;
 import vn.lienthong.adapter.platform.time.VietnamTime;
@@ -21,9 +26,13 @@ import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
 import vn.lienthong.adapter.statistics.entity.StatisticsResult;
 
 /**
- * The exchange statistics of Decision 28/2018 art. 11, computed from the store on demand (no rollup to keep in
- * step: see docs/statistics.md for every figure's definition and docs/benchmarks.md for the times on 1,000,000
- * documents). Callers check which organisations the asker may see before they build the query.
+ * The exchange statistics of Decision 28/2018 art. 11, computed from the store on demand: from the rollup
+ * ({@link StatisticsRollup}, {@link RollupStatisticsSql}) once it is built, the documents changed since its
+ * checkpoint − settle read live so the figures are those of the live joins ({@link StatisticsSql}, the reference,
+ * used while the rollup is not built, after a retention run until the next refresh, or with
+ * {@code adapter.statistics.rollup=false}). See docs/statistics.md for every figure's definition and
+ * docs/benchmarks.md for the times on 1,000,000 documents. Callers check which organisations the asker may see
+ * before they build the query.
  *
  * <pre>
  * StatisticsResult r = statistics.compute(StatisticsQuery.month(YearMonth.of(2026, 11))
@@ -37,14 +46,29 @@ public class ExchangeStatistics {
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
+    @Inject
+    AdapterSettings adapterSettings;
+    private StatisticsSettings settings;
 
     public ExchangeStatistics() {
         // for the container
     }
 
-    /** Outside the container (tests, the benchmark): statistics over {@code dataSource}. */
+    /** Outside the container (tests, the benchmark): statistics over {@code dataSource}, default settings. */
     public ExchangeStatistics(DataSource dataSource) {
+        this(dataSource, StatisticsSettings.DEFAULTS);
+    }
+
+    public ExchangeStatistics(DataSource dataSource, StatisticsSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    private StatisticsSettings settings() {
+        if (settings == null) {
+            settings = adapterSettings == null ? StatisticsSettings.DEFAULTS : adapterSettings.statistics();
+        }
+        return settings;
     }
 
     public StatisticsResult compute(StatisticsQuery query) {
@@ -53,6 +77,21 @@ public class ExchangeStatistics {
 
     /** {@code today} decides which deadlines have passed. */
     public StatisticsResult compute(StatisticsQuery query, LocalDate today) {
+        try (Connection c = dataSource.getConnection()) {
+            OffsetDateTime checkpoint = settings().rollup() ? StatisticsRollup.checkpoint(c) : null;
+            OffsetDateTime since = checkpoint == null ? null : checkpoint.minus(settings().settle());
+            if (since == null || StatisticsRollup.retentionRemovedSince(c, since)) {
+                return new StatisticsResult(query, VietnamTime.now(), new StatisticsSql(c, query, today).rows());
+            }
+            return new StatisticsResult(query, VietnamTime.now(),
+                    new RollupStatisticsSql(c, query, today, since).rows());
+        } catch (SQLException e) {
+            throw new EJBException("Statistics unavailable", e);
+        }
+    }
+
+    /** The reference: the same figures from the live joins only, whatever the rollup holds. */
+    public StatisticsResult computeLive(StatisticsQuery query, LocalDate today) {
         try (Connection c = dataSource.getConnection()) {
             return new StatisticsResult(query, VietnamTime.now(), new StatisticsSql(c, query, today).rows());
         } catch (SQLException e) {

@@ -50,7 +50,7 @@ public final class StatisticsSql {
     }
 
     /** A row's identity. */
-    private record Key(String period, String organisation, String counterpart) {
+    record Key(String period, String organisation, String counterpart) {
     }
 
     private final Connection connection;
@@ -182,7 +182,7 @@ public final class StatisticsSql {
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + ")";
     }
 
-    private static Timing timing(ResultSet rs, int c) throws SQLException {
+    static Timing timing(ResultSet rs, int c) throws SQLException {
         long reached = rs.getLong(c);
         if (reached == 0) {
             return Timing.NONE;
@@ -193,7 +193,7 @@ public final class StatisticsSql {
     // --- packages refused on arrival (received side's failures) ---------------------------------------------
 
     /** Refused arrivals name no organisation of ours, so they are counted only in rows not split by organisation. */
-    private void refusedArrivals(Map<Key, Figures[]> rows) throws SQLException {
+    void refusedArrivals(Map<Key, Figures[]> rows) throws SQLException {
         if (query.byOrganisation() || !query.allOrganisations()) {
             return;
         }
@@ -314,12 +314,12 @@ public final class StatisticsSql {
         }
     }
 
-    private static Figures[] figures(Map<Key, Figures[]> rows, Key key) {
+    static Figures[] figures(Map<Key, Figures[]> rows, Key key) {
         return rows.computeIfAbsent(key, k -> new Figures[] {new Figures(), new Figures()});
     }
 
     /** Accumulates one direction of one row. */
-    private static final class Figures {
+    static final class Figures {
         long documents;
         long recalls;
         long updates;

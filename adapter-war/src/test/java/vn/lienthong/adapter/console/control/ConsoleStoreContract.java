@@ -25,6 +25,8 @@ import vn.lienthong.adapter.store.TestStores;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
 import vn.lienthong.adapter.tracking.entity.Recipient;
+import vn.lienthong.adapter.tracking.entity.StatusEvent;
+import vn.lienthong.adapter.tracking.entity.TransportAttempt;
 
 /**
  * The console's queries and users on each real database (schema from the migrations, V13 included, production
@@ -87,6 +89,31 @@ abstract class ConsoleStoreContract {
         assertEquals(1, h14.nothing());
         assertTrue(d.completeness().stream().noneMatch(c -> c.counterpart().equals("000.00.00.H49")),
                 "only the dashboard's 30 days: " + d.completeness());
+    }
+
+    @Test
+    void theDailyChartCountsDeliveriesAndFeedbackPerVietnamDay() {
+        OffsetDateTime today = LocalDate.now(VietnamTime.ZONE).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
+        em.getTransaction().begin();
+        Document d = em.createQuery("SELECT d FROM Document d WHERE d.documentId = 'full'", Document.class)
+                .getSingleResult();
+        Document other = em.createQuery("SELECT d FROM Document d WHERE d.documentId = 'dead'", Document.class)
+                .getSingleResult();
+        em.persist(new TransportAttempt(d, today.plusMinutes(1), TransportAttempt.Outcome.SENT, "t"));
+        em.persist(new TransportAttempt(other, today.minusSeconds(1), TransportAttempt.Outcome.SENT, "t")); // yesterday
+        em.persist(new TransportAttempt(d, today.minusDays(3), TransportAttempt.Outcome.RETRY, "not a delivery"));
+        em.persist(new TransportAttempt(d, today.minusDays(40), TransportAttempt.Outcome.SENT, "outside the window"));
+        em.persist(new StatusEvent(d, H41, "01", null, null, today, today.plusSeconds(5)));
+        em.persist(new StatusEvent(d, H41, "03", null, null, today, today.minusDays(29).plusSeconds(5)));
+        em.getTransaction().commit();
+        List<ConsoleQueries.Day> days = queries.dashboard(caller(ConsoleRole.ADMINISTRATOR, List.of())).days();
+        assertEquals(List.of(1L, 1L), List.of(days.get(29).delivered(), days.get(28).delivered()), "today, yesterday");
+        assertEquals(2L, days.stream().mapToLong(ConsoleQueries.Day::delivered).sum());
+        assertEquals(List.of(1L, 1L), List.of(days.get(29).feedback(), days.get(0).feedback()), "today, 29 days ago");
+        assertEquals(2L, days.stream().mapToLong(ConsoleQueries.Day::feedback).sum());
+        // a viewer of G22 sees only its document's figures (the dead one is G11's)
+        List<ConsoleQueries.Day> g22 = queries.dashboard(caller(ConsoleRole.VIEWER, List.of(G22))).days();
+        assertEquals(List.of(1L, 0L), List.of(g22.get(29).delivered(), g22.get(28).delivered()));
     }
 
     @Test

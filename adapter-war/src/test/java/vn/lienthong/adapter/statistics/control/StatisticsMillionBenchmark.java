@@ -63,6 +63,42 @@ class StatisticsMillionBenchmark {
         run("PostgreSQL 14 (embedded)", TestPostgres.dataSource());
     }
 
+    /**
+     * With {@code -Dstats.benchmark.url=jdbc:…} (user/password: {@code stats.benchmark.user/password}): an existing
+     * store (e.g. a copy of a seeded adapter's), migrated to the current schema, nothing seeded; the rollup's clock
+     * is then the real time.
+     */
+    @Test
+    void existingStore() throws Exception {
+        String url = System.getProperty("stats.benchmark.url");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        DataSource ds;
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(System.getProperty("stats.benchmark.user", "sa"));
+            h2.setPassword(System.getProperty("stats.benchmark.password", ""));
+            ds = h2;
+        } else {
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(url);
+            pg.setUser(System.getProperty("stats.benchmark.user", "postgres"));
+            pg.setPassword(System.getProperty("stats.benchmark.password", ""));
+            ds = pg;
+        }
+        long t0 = System.nanoTime();
+        // outOfOrder: a store made by a branch without some later-numbered migrations (a benchmark copy only)
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").outOfOrder(true).load()
+                .migrate();
+        report("%n## existing store %s: migrated in %,d ms (load average %s)%n", url.replaceAll("password=[^;&]*", ""),
+                (System.nanoTime() - t0) / 1_000_000, loadAverage());
+        try (Connection keepOpen = ds.getConnection()) {
+            measureBoth(ds, VietnamTime::now, Integer.getInteger("stats.benchmark.documents", 1_000_000));
+        }
+    }
+
     private void run(String database, DataSource ds) throws Exception {
         int documents = Integer.getInteger("stats.benchmark");
         TestStores.freshSchema(ds);
@@ -78,12 +114,124 @@ class StatisticsMillionBenchmark {
         report("%n## %s: %,d documents, %,d rows seeded in %,d s (load average %s)%n", database, documents, rows,
                 seedMs / 1000, loadAverage());
         reportSize(ds, documents);
-        report("| Query | Rows | Documents counted | Wall time, runs 1/2/3 | CPU of the calling thread (H2: the query) |%n");
-        ExchangeStatistics statistics = new ExchangeStatistics(ds);
         // Holds the database open between queries, as the server's pool does (an H2 file database is closed and
         // re-opened — seconds at this size — whenever its last connection closes).
         try (Connection keepOpen = ds.getConnection()) {
-            measure(statistics);
+            // the seeded year ends on 2026-12-31: the rollup's clock is just after it, so nothing seeded is "recent"
+            measureBoth(ds, () -> OffsetDateTime.parse("2027-01-01T00:00:00+07:00"), documents);
+        }
+    }
+
+    /** Live path (the reference), then the rollup: its build, the same queries, and the cost of refreshes. */
+    private void measureBoth(DataSource ds, java.util.function.Supplier<OffsetDateTime> start, int documents)
+            throws Exception {
+        ExchangeStatistics statistics = new ExchangeStatistics(ds);
+        java.util.concurrent.atomic.AtomicReference<OffsetDateTime> clock = new java.util.concurrent.atomic
+                .AtomicReference<>(start.get());
+        java.util.function.Supplier<StatisticsRollup> rollup = () -> new StatisticsRollup(ds,
+                vn.lienthong.adapter.configuration.StatisticsSettings.DEFAULTS, "benchmark", clock::get);
+        try (Connection c = ds.getConnection()) { // a rollup left by an earlier run is built again
+            c.setAutoCommit(true);
+            c.createStatement().executeUpdate("UPDATE stats_rollup_state SET checkpoint_at = NULL, owner = NULL");
+        }
+        List<StatisticsResult> reference = null;
+        if (!Boolean.getBoolean("stats.benchmark.skip-live")) {
+            report("%nLive joins (the reference), load average %s:%n%n", loadAverage());
+            report("| Query | Rows | Documents counted | Wall time, runs | CPU of the calling thread (H2: the query) |%n");
+            reference = measure(statistics, null, Integer.getInteger("stats.benchmark.live-runs", 1), true);
+        }
+        long t0 = System.nanoTime();
+        StatisticsRollup.Run built = rollup.get().run();
+        report("%nRollup built: %s, %,d rows in %,d ms (wall, load average %s)%n", built.outcome(), built.rows(),
+                (System.nanoTime() - t0) / 1_000_000, loadAverage());
+        report("%nThrough the rollup, nothing changed since the checkpoint:%n%n");
+        report("| Query | Rows | Documents counted | Wall time, runs | CPU of the calling thread (H2: the query) |%n");
+        measure(statistics, reference, Integer.getInteger("stats.benchmark.runs", 3), false);
+        clock.set(clock.get().plusMinutes(10));
+        t0 = System.nanoTime();
+        StatisticsRollup.Run idle = rollup.get().run();
+        report("%nRefresh with nothing changed: %s, %,d documents, %,d rows, %,d ms%n", idle.outcome(),
+                idle.documents(), idle.rows(), (System.nanoTime() - t0) / 1_000_000);
+        // Late changes, as a busy day brings: statuses of old documents, failures, documents going DEAD.
+        int changes = Integer.getInteger("stats.benchmark.changes", 2_000);
+        OffsetDateTime at = clock.get().plusMinutes(5);
+        t0 = System.nanoTime();
+        lateChanges(ds, changes, at);
+        report("%n%,d late changes written (stamped %s) in %,d ms: %,d status events of random old documents,"
+                + " %,d failed attempts, %,d documents DEAD%n", changes, at, (System.nanoTime() - t0) / 1_000_000,
+                changes * 8 / 10, changes / 10, changes / 10);
+        clock.set(at.plusMinutes(1));
+        report("%nThrough the rollup with those changes pending (their documents read live):%n%n");
+        report("| Query | Rows | Documents counted | Wall time, runs | CPU of the calling thread (H2: the query) |%n");
+        measure(statistics, null, 1, false);
+        t0 = System.nanoTime();
+        StatisticsRollup.Run refreshed = rollup.get().run();
+        report("%nRefresh after them: %s, %,d documents, %,d rows, %,d ms (load average %s)%n", refreshed.outcome(),
+                refreshed.documents(), refreshed.rows(), (System.nanoTime() - t0) / 1_000_000, loadAverage());
+        if (Boolean.getBoolean("stats.benchmark.check")) {
+            report("%nRollup = live after the changes: checking every query once more …%n");
+            List<StatisticsResult> live = new ArrayList<>();
+            for (Object[] q : queries()) {
+                live.add(statistics.computeLive((StatisticsQuery) q[1], TODAY));
+            }
+            for (int i = 0; i < live.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(live.get(i).rows(),
+                        statistics.compute((StatisticsQuery) queries().get(i)[1], TODAY).rows());
+            }
+            report("equal.%n");
+        }
+    }
+
+    /** {@code n} changes stamped {@code at}, on documents picked at random from the store. */
+    private static void lateChanges(DataSource ds, int n, OffsetDateTime at) throws Exception {
+        Random random = new Random(99);
+        List<String[]> pairs = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("SELECT r.document_ref, r.organ_id FROM recipient r"
+                    + " WHERE r.document_ref >= ? ORDER BY r.document_ref FETCH FIRST 1 ROWS ONLY")) {
+                while (pairs.size() < n) {
+                    // UUID keys, or the load Seeder's seed-<n>
+                    ps.setString(1, random.nextBoolean() ? Integer.toHexString(random.nextInt()) + "-"
+                            : "seed-" + random.nextInt(1_000_000));
+                    try (var rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            pairs.add(new String[] {rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                }
+            }
+            try (var st = c.prepareStatement("INSERT INTO status_event (id, document_ref, organ_id, status_code,"
+                    + " occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+                    var at2 = c.prepareStatement("INSERT INTO transport_attempt (id, document_ref, attempted_at,"
+                            + " outcome) VALUES (?, ?, ?, 'RETRY')");
+                    var dead = c.prepareStatement("UPDATE document SET state = 'DEAD', updated_at = ? WHERE id = ?")) {
+                for (int i = 0; i < n; i++) {
+                    String[] p = pairs.get(i);
+                    if (i % 10 < 8) {
+                        st.setString(1, java.util.UUID.randomUUID().toString());
+                        st.setString(2, p[0]);
+                        st.setString(3, p[1]);
+                        st.setString(4, i % 2 == 0 ? "06" : "03");
+                        st.setObject(5, at.minusDays(1));
+                        st.setObject(6, at);
+                        st.addBatch();
+                    } else if (i % 10 == 8) {
+                        at2.setString(1, java.util.UUID.randomUUID().toString());
+                        at2.setString(2, p[0]);
+                        at2.setObject(3, at);
+                        at2.addBatch();
+                    } else {
+                        dead.setObject(1, at);
+                        dead.setString(2, p[0]);
+                        dead.addBatch();
+                    }
+                }
+                st.executeBatch();
+                at2.executeBatch();
+                dead.executeBatch();
+            }
+            c.commit();
         }
     }
 
@@ -115,7 +263,9 @@ class StatisticsMillionBenchmark {
         }
     }
 
-    private void measure(ExchangeStatistics statistics) throws Exception {
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 31);
+
+    private static List<Object[]> queries() {
         YearMonth month = YearMonth.of(2026, 11);
         List<Object[]> queries = new ArrayList<>();
         queries.add(new Object[] {"a month, all organisations, one row", StatisticsQuery.month(month)});
@@ -131,31 +281,58 @@ class StatisticsMillionBenchmark {
                 LocalDate.of(2026, 12, 31), Granularity.TOTAL).perCounterpart(true)});
         queries.add(new Object[] {"a year, one counterpart", StatisticsQuery.range(LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), Granularity.TOTAL).withCounterpart(counterpart(7))});
-        for (Object[] q : queries) {
-            long[] ms = new long[Integer.getInteger("stats.benchmark.runs", 3)];
+        queries.add(new Object[] {"any range (10 Mar - 20 Aug), per organisation", StatisticsQuery.range(
+                LocalDate.of(2026, 3, 10), LocalDate.of(2026, 8, 20), Granularity.TOTAL).perOrganisation(true)});
+        return queries;
+    }
+
+    /**
+     * Times every query {@code runs} times: the live joins when {@code live}, else through
+     * {@link ExchangeStatistics#compute}; a non-null {@code reference} is compared with the answers.
+     */
+    private List<StatisticsResult> measure(ExchangeStatistics statistics, List<StatisticsResult> reference, int runs,
+            boolean live) throws Exception {
+        List<StatisticsResult> results = new ArrayList<>();
+        int index = 0;
+        for (Object[] q : queries()) {
+            long[] ms = new long[runs];
             long[] cpu = new long[ms.length];
             StatisticsResult r = null;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < ms.length; i++) {
                 long s = System.nanoTime();
                 long c = threads.getCurrentThreadCpuTime();
-                r = statistics.compute((StatisticsQuery) q[1], LocalDate.of(2026, 12, 31));
+                r = live ? statistics.computeLive((StatisticsQuery) q[1], TODAY)
+                        : statistics.compute((StatisticsQuery) q[1], TODAY);
                 ms[i] = (System.nanoTime() - s) / 1_000_000;
                 // H2 runs the query in this thread: its CPU time is the query's, whatever the machine's load
                 cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1_000_000;
             }
             long sent = r.rows().stream().mapToLong(x -> x.sent().documents()).sum();
             long received = r.rows().stream().mapToLong(x -> x.received().documents()).sum();
-            report("| %s | %d rows | %,d sent, %,d received | %s ms | %s ms |%n", q[0], r.rows().size(), sent,
+            String same = "";
+            if (reference != null) {
+                boolean equal = reference.get(index).rows().equals(r.rows());
+                same = equal ? " (= live)" : " (DIFFERS FROM LIVE)";
+                org.junit.jupiter.api.Assertions.assertTrue(equal, q[0] + ": rollup path differs from the live joins");
+            }
+            report("| %s%s | %d rows | %,d sent, %,d received | %s ms | %s ms |%n", q[0], same, r.rows().size(), sent,
                     received, runs(ms), runs(cpu));
-            assertTrue(sent + received > 0, "the seeded year has documents");
+            results.add(r);
+            index++;
         }
+        return results;
     }
 
-    /** Outside Maven: {@code java -cp … StatisticsMillionBenchmark 1000000 postgres}. */
+    /** Outside Maven: {@code java -cp … StatisticsMillionBenchmark 1000000 postgres|h2|<jdbc url of a store>}. */
     public static void main(String[] args) throws Exception {
         System.setProperty("stats.benchmark", args[0]);
         StatisticsMillionBenchmark b = new StatisticsMillionBenchmark();
+        if (args.length > 1 && args[1].startsWith("jdbc:")) { // an existing store: … 1000000 jdbc:h2:file:/…/lienthong
+            System.setProperty("stats.benchmark.url", args[1]);
+            b.existingStore();
+            System.exit(0);
+        }
         if (args.length < 2 || args[1].contains("postgres")) {
             b.postgres();
         }

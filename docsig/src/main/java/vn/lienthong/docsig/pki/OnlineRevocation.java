@@ -69,6 +69,8 @@ public final class OnlineRevocation {
     private static final Duration SKEW = Duration.ofMinutes(5);
     /** An OCSP answer without nextUpdate counts only this long after its thisUpdate. */
     private static final Duration OCSP_WITHOUT_NEXT_UPDATE = Duration.ofHours(1);
+    /** URLs of each kind tried per certificate: bounds the time a certificate listing many can take. */
+    private static final int MAX_URLS = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the network said about one certificate. */
@@ -312,6 +314,9 @@ public final class OnlineRevocation {
 
     private static void addHttp(GeneralNames names, List<URI> out) {
         for (GeneralName n : names.getNames()) {
+            if (out.size() >= MAX_URLS) {
+                return;
+            }
             if (n.getTagNo() != GeneralName.uniformResourceIdentifier) {
                 continue;
             }

@@ -49,7 +49,7 @@ import vn.lienthong.docsig.pki.OnlineRevocation;
 class OnlineRevocationTest {
 
     /** What the OCSP responder does with the next request. */
-    enum Responder { GOOD, REVOKED, DELEGATED_GOOD, WRONG_KEY, OVERSIZED, OTHER_NONCE }
+    enum Responder { GOOD, REVOKED, DELEGATED_GOOD, WRONG_KEY, OVERSIZED, OTHER_NONCE, DRIPPING }
 
     private static final long MAX_BYTES = 64 * 1024;
     private static TestCa ca;
@@ -75,6 +75,7 @@ class OnlineRevocationTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ca.crl", OnlineRevocationTest::crl);
         server.createContext("/ocsp", OnlineRevocationTest::ocsp);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a dripping answer blocks no other
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -118,12 +119,24 @@ class OnlineRevocationTest {
                 }
                 return;
             }
+            if (responder == Responder.DRIPPING) {
+                x.sendResponseHeaders(200, 0);
+                OutputStream out = x.getResponseBody();
+                for (int i = 0; i < 30; i++) { // one byte every 200 ms: each read is quick, the whole is not
+                    out.write(0x30);
+                    out.flush();
+                    Thread.sleep(200);
+                }
+                return;
+            }
             byte[] answer = answer(new OCSPReq(request));
             x.getResponseHeaders().add("Content-Type", "application/ocsp-response");
             x.sendResponseHeaders(200, answer.length);
             x.getResponseBody().write(answer);
         } catch (IOException e) {
-            // the client hung up (oversized answer): nothing to do
+            // the client hung up (oversized or dripping answer): nothing to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             throw new IOException(e);
         }
@@ -281,6 +294,17 @@ class OnlineRevocationTest {
         SignatureReport s = verify(online(), ca.signerWithRevocationUrls("Ocsp Qua Lon", null, base + "/ocsp"));
         assertEquals(SignatureStatus.REVOCATION_UNKNOWN, s.status(), s.reason());
         assertTrue(s.reason().contains("limit of " + MAX_BYTES), s.reason());
+    }
+
+    @Test
+    void drippingAnswerEndsAtTheDeadlineOfTheWholeExchange() throws Exception {
+        responder = Responder.DRIPPING;
+        DocumentSignatureVerifier v = DocumentSignatureVerifier.builder().trustAnchors(List.of(ca.certificate))
+                .onlineRevocation(new OnlineRevocation(new HttpRevocationFetcher(Duration.ofMillis(600), MAX_BYTES),
+                        Duration.ofMinutes(10))).build();
+        SignatureReport s = verify(v, ca.signerWithRevocationUrls("Ocsp Cham", null, base + "/ocsp"));
+        assertEquals(SignatureStatus.REVOCATION_UNKNOWN, s.status(), s.reason());
+        assertTrue(s.reason().contains("within 600 ms"), s.reason());
     }
 
     @Test

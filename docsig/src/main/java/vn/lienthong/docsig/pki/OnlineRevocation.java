@@ -130,9 +130,10 @@ public final class OnlineRevocation {
         Instant now = clock.instant();
         String key = uri.toString();
         Cached c = crls.get(key);
-        if (c != null && now.isBefore(c.until()) && (c.crl() == null || c.crl().getIssuerX500Principal().equals(
-                issuer.getSubjectX500Principal()))) {
-            return c;
+        if (c != null && now.isBefore(c.until())) {
+            // A cached CRL is checked against this issuer again (cheap): two CAs could name the same URL.
+            String wrong = c.crl() == null ? null : unusable(c.crl(), issuer, now);
+            return wrong == null ? c : new Cached(null, wrong, c.until());
         }
         Cached fresh;
         try {

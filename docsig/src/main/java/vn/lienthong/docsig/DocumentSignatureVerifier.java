@@ -21,11 +21,13 @@ import vn.lienthong.docsig.detect.FormatSniffer;
 import vn.lienthong.docsig.detect.OtherFormats;
 import vn.lienthong.docsig.pdf.PdfSignatures;
 import vn.lienthong.docsig.pki.CertificateChecks;
+import vn.lienthong.docsig.pki.OnlineRevocation;
 
 /**
  * Detects and verifies the signatures inside a document (an attachment): PDF signatures are verified, other
- * signed formats are detected and reported SIGNED_NOT_VERIFIED. Offline: trust anchors and CRLs are what the
- * builder is given plus what the document embeds. Thread-safe once built.
+ * signed formats are detected and reported SIGNED_NOT_VERIFIED. Offline by default: trust anchors and CRLs are what
+ * the builder is given plus what the document embeds; with {@link Builder#onlineRevocation} the network is asked
+ * about an issuer none of those CRLs covers. Thread-safe once built.
  *
  * <pre>{@code
  * DocumentSignatureVerifier v = DocumentSignatureVerifier.builder().trustAnchors(caCerts).crls(crls).build();
@@ -65,10 +67,11 @@ public final class DocumentSignatureVerifier {
         }
     }
 
-    /** Trust anchors and CRLs; nothing else is configurable (and nothing is fetched). */
+    /** Trust anchors, CRLs and, optionally, online revocation (nothing is fetched without it). */
     public static final class Builder {
         private final Set<TrustAnchor> anchors = new HashSet<>();
         private final List<X509CRL> crls = new ArrayList<>();
+        private OnlineRevocation online;
 
         public Builder trustAnchors(Collection<X509Certificate> certificates) {
             certificates.forEach(c -> anchors.add(new TrustAnchor(c, null)));
@@ -92,8 +95,17 @@ public final class DocumentSignatureVerifier {
             return this;
         }
 
+        /**
+         * Asks {@code revocation} (CRL distribution points, then OCSP) when no CRL of an issuer is at hand; share one
+         * instance between verifiers so its cache survives a rebuild. Null (the default): offline only.
+         */
+        public Builder onlineRevocation(OnlineRevocation revocation) {
+            online = revocation;
+            return this;
+        }
+
         public DocumentSignatureVerifier build() {
-            return new DocumentSignatureVerifier(new CertificateChecks(anchors, crls));
+            return new DocumentSignatureVerifier(new CertificateChecks(anchors, crls, online));
         }
     }
 }

@@ -12,7 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -69,6 +76,35 @@ public final class TestCa {
                 Instant.now().plus(Duration.ofDays(365)));
     }
 
+    /**
+     * A signer whose certificate names where to ask about revocation: a CRL distribution point and an OCSP responder
+     * (either may be null).
+     */
+    public Signer signerWithRevocationUrls(String commonName, String crlUrl, String ocspUrl) {
+        try {
+            KeyPair k = rsa();
+            X500Name subject = new X500Name("CN=" + commonName + ",O=So Noi vu tinh Thu,C=VN");
+            return new Signer(k.getPrivate(), issue(subject, k, issuerName(), keys.getPrivate(), certificate,
+                    Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)), false,
+                    null, crlUrl, ocspUrl), this);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An OCSP responder certificate delegated by this CA (extended key usage id-kp-OCSPSigning). */
+    public Signer ocspResponder() {
+        try {
+            KeyPair k = rsa();
+            X500Name subject = new X500Name("CN=Test OCSP responder,O=Lien thong test,C=VN");
+            return new Signer(k.getPrivate(), issue(subject, k, issuerName(), keys.getPrivate(), certificate,
+                    Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)), false,
+                    KeyPurposeId.id_kp_OCSPSigning, null, null), this);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A time-stamping authority certificate (extended key usage timeStamping, critical, as RFC 3161 requires). */
     public Signer tsa() {
         try {
@@ -111,6 +147,13 @@ public final class TestCa {
     private static X509Certificate issue(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
             X509Certificate issuerCert, Instant notBefore, Instant notAfter, boolean ca, boolean tsa)
             throws Exception {
+        return issue(subject, subjectKeys, issuer, issuerKey, issuerCert, notBefore, notAfter, ca,
+                tsa ? KeyPurposeId.id_kp_timeStamping : null, null, null);
+    }
+
+    private static X509Certificate issue(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+            X509Certificate issuerCert, Instant notBefore, Instant notAfter, boolean ca, KeyPurposeId purpose,
+            String crlUrl, String ocspUrl) throws Exception {
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).add(
                 BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -121,8 +164,17 @@ public final class TestCa {
         }
         b.addExtension(Extension.keyUsage, true, ca ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
                 : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        if (tsa) {
-            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        if (purpose != null) {
+            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(purpose));
+        }
+        if (crlUrl != null) {
+            GeneralNames where = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl));
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(where), null, null)}));
+        }
+        if (ocspUrl != null) {
+            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
         }
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
  * per-organisation key space ({@code adapter.signatures.policy.<organ-id>}, {@code
  * adapter.signatures.organisation.<organ-id>}), like the alert settings.
  *
- * <p>Nothing here ever makes the adapter fetch anything from the network: trust anchors and CRLs are files.
+ * <p>Trust anchors and CRLs are files. The adapter asks the network about revocation only when an operator sets
+ * {@link #REVOCATION_ONLINE} (off by default: adapters on isolated networks).
  */
 public final class SignatureSettings {
 
@@ -55,6 +56,19 @@ public final class SignatureSettings {
      */
     public static final String ORGANISATION = PREFIX + "organisation";
 
+    /**
+     * Online revocation (default false): when no CRL of an issuer is at hand, fetch it from the certificate's CRL
+     * distribution points ({@code http}) and/or ask its OCSP responder (Authority Information Access). Unreachable
+     * or bad answers give REVOCATION_UNKNOWN, as offline.
+     */
+    public static final String REVOCATION_ONLINE = PREFIX + "revocation.online";
+    /** Deadline of one whole fetch (connect, answer, body); default 3000 ms. */
+    public static final String REVOCATION_TIMEOUT = PREFIX + "revocation.timeout-ms";
+    /** Largest CRL or OCSP answer read (counted while streaming); default 4 MiB. */
+    public static final String REVOCATION_MAX_BYTES = PREFIX + "revocation.max-bytes";
+    /** A fetched CRL is kept until its nextUpdate, at most this long; default 60 minutes. */
+    public static final String REVOCATION_CACHE = PREFIX + "revocation.cache-minutes";
+
     /** What happens to an outgoing document whose main file is not signed by the sending organisation. */
     public enum Policy { OFF, FLAG, REFUSE }
 
@@ -64,6 +78,10 @@ public final class SignatureSettings {
     private final Duration reload;
     private final Duration interval;
     private final Policy policy;
+    private final boolean revocationOnline;
+    private final Duration revocationTimeout;
+    private final long revocationMaxBytes;
+    private final Duration revocationCache;
     private final Map<String, Policy> policies = new HashMap<>();
     private final Map<String, List<String>> organisationNames = new HashMap<>();
 
@@ -77,6 +95,13 @@ public final class SignatureSettings {
         reload = Duration.ofMinutes(Math.max(1, c.getOptionalValue(RELOAD, Long.class).orElse(10L)));
         interval = Duration.ofMillis(Math.max(100, c.getOptionalValue(INTERVAL, Long.class).orElse(5_000L)));
         policy = c.getOptionalValue(POLICY, String.class).map(SignatureSettings::parsePolicy).orElse(Policy.OFF);
+        revocationOnline = c.getOptionalValue(REVOCATION_ONLINE, Boolean.class).orElse(false);
+        revocationTimeout = Duration.ofMillis(Math.max(100, c.getOptionalValue(REVOCATION_TIMEOUT, Long.class)
+                .orElse(3_000L)));
+        revocationMaxBytes = Math.max(1024, c.getOptionalValue(REVOCATION_MAX_BYTES, Long.class)
+                .orElse(4L * 1024 * 1024));
+        revocationCache = Duration.ofMinutes(Math.max(1, c.getOptionalValue(REVOCATION_CACHE, Long.class)
+                .orElse(60L)));
         for (String name : c.getPropertyNames()) {
             if (name.startsWith(POLICY + ".")) {
                 c.getOptionalValue(name, String.class).ifPresent(
@@ -97,6 +122,10 @@ public final class SignatureSettings {
     public List<Path> crls() { return crls; }
     public Duration reload() { return reload; }
     public Duration interval() { return interval; }
+    public boolean revocationOnline() { return revocationOnline; }
+    public Duration revocationTimeout() { return revocationTimeout; }
+    public long revocationMaxBytes() { return revocationMaxBytes; }
+    public Duration revocationCache() { return revocationCache; }
 
     /** The policy of one sending organisation: its own key, else the general one. */
     public Policy policy(String organId) {

@@ -23,17 +23,25 @@ import vn.lienthong.docsig.SignatureStatus;
 
 /**
  * Offline checks of a signer's certificate: a chain to a configured trust anchor, every certificate of it valid at
- * the signing time, and revocation by the CRLs at hand (configured or embedded in the document; nothing is
- * fetched from the network).
+ * the signing time, and revocation by the CRLs at hand (configured or embedded in the document). Only when no CRL of
+ * an issuer is at hand and an {@link OnlineRevocation} was given is the network asked (its distribution points,
+ * then OCSP); without one nothing is ever fetched.
  */
 public final class CertificateChecks {
 
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> configuredCrls;
+    private final OnlineRevocation online;
 
     public CertificateChecks(Set<TrustAnchor> anchors, Collection<X509CRL> configuredCrls) {
+        this(anchors, configuredCrls, null);
+    }
+
+    /** @param online asked when no CRL of an issuer is at hand; null: offline only */
+    public CertificateChecks(Set<TrustAnchor> anchors, Collection<X509CRL> configuredCrls, OnlineRevocation online) {
         this.anchors = Set.copyOf(anchors);
         this.configuredCrls = List.copyOf(configuredCrls);
+        this.online = online;
     }
 
     /**
@@ -114,24 +122,35 @@ public final class CertificateChecks {
             X509Certificate cert = chain.get(i);
             X509Certificate issuer = chain.get(i + 1);
             X509CRL crl = crlOf(issuer, crls);
-            if (crl == null) {
+            Instant revoked;
+            String source;
+            if (crl != null) {
+                X509CRLEntry entry = crl.getRevokedCertificate(cert);
+                revoked = entry == null ? null : entry.getRevocationDate().toInstant();
+                source = entry == null || entry.getRevocationReason() == null ? ""
+                        : " (" + entry.getRevocationReason() + ")";
+            } else if (online != null) {
+                OnlineRevocation.Answer answer = online.check(cert, issuer);
+                if (answer.status() == OnlineRevocation.Status.UNKNOWN) {
+                    unknown.add(Names.subject(issuer) + " (online: " + answer.detail() + ")");
+                    continue;
+                }
+                revoked = answer.revokedAt();
+                source = " (" + answer.detail() + ")";
+            } else {
                 unknown.add(Names.subject(issuer));
                 continue;
             }
-            X509CRLEntry entry = crl.getRevokedCertificate(cert);
-            if (entry != null) {
-                Instant revoked = entry.getRevocationDate().toInstant();
-                String reason = entry.getRevocationReason() == null ? "" : " (" + entry.getRevocationReason() + ")";
-                if (!timeTrusted || !revoked.isAfter(at)) {
-                    return new ChainOutcome(SignatureStatus.REVOKED, "certificate " + Names.subject(cert)
-                            + " revoked on " + revoked + reason + (timeTrusted ? ", before the time-stamp"
-                            : "; the signing time is claimed by the signer, so any revocation counts"));
-                }
+            if (revoked != null && (!timeTrusted || !revoked.isAfter(at))) {
+                return new ChainOutcome(SignatureStatus.REVOKED, "certificate " + Names.subject(cert)
+                        + " revoked on " + revoked + source + (timeTrusted ? ", before the time-stamp"
+                        : "; the signing time is claimed by the signer, so any revocation counts"));
             }
         }
         if (!unknown.isEmpty()) {
             return new ChainOutcome(SignatureStatus.REVOCATION_UNKNOWN, "chain to a trust anchor, valid at signing "
-                    + "time; no CRL of " + String.join(", ", unknown) + " supplied or embedded (offline check)");
+                    + "time; no CRL of " + String.join(", ", unknown) + " supplied or embedded"
+                    + (online == null ? " (offline check)" : ""));
         }
         return new ChainOutcome(SignatureStatus.VALID, "chain to a trust anchor, valid at signing time, not revoked");
     }

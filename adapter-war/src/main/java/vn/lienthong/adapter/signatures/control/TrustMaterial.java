@@ -24,11 +24,15 @@ import jakarta.inject.Inject;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.configuration.SignatureSettings;
 import vn.lienthong.docsig.DocumentSignatureVerifier;
+import vn.lienthong.docsig.pki.HttpRevocationFetcher;
+import vn.lienthong.docsig.pki.OnlineRevocation;
 
 /**
- * The document-signature verifier with the configured trust anchors and CRLs, read from files (never fetched) and
- * read again every {@link SignatureSettings#reload()} so a renewed CRL counts without a restart. A file that cannot
- * be read is logged and left out; it never stops the adapter.
+ * The document-signature verifier with the configured trust anchors and CRLs, read from files and read again every
+ * {@link SignatureSettings#reload()} so a renewed CRL counts without a restart. A file that cannot be read is logged
+ * and left out; it never stops the adapter. With {@code adapter.signatures.revocation.online} the verifier also asks
+ * the network about an issuer without a CRL at hand; one {@link OnlineRevocation} is kept across rebuilds so its CRL
+ * cache and its memory of dead servers survive.
  */
 @ApplicationScoped
 public class TrustMaterial {
@@ -40,6 +44,7 @@ public class TrustMaterial {
     AdapterSettings settings;
 
     private DocumentSignatureVerifier verifier;
+    private OnlineRevocation online;
     private Instant loadedAt = Instant.EPOCH;
     private int anchors;
     private List<Long> fingerprint = List.of();
@@ -56,11 +61,26 @@ public class TrustMaterial {
                 LOG.info(() -> "Document signatures: " + certificates.size() + " trust anchor(s), " + crls.size()
                         + " CRL(s)");
             }
-            verifier = DocumentSignatureVerifier.builder().trustAnchors(certificates).crls(crls).build();
+            verifier = DocumentSignatureVerifier.builder().trustAnchors(certificates).crls(crls)
+                    .onlineRevocation(online(s)).build();
             anchors = certificates.size();
             loadedAt = Instant.now();
         }
         return verifier;
+    }
+
+    /** Null unless online revocation is switched on (then built once: its cache outlives verifier rebuilds). */
+    private OnlineRevocation online(SignatureSettings s) {
+        if (!s.revocationOnline()) {
+            return null;
+        }
+        if (online == null) {
+            online = new OnlineRevocation(new HttpRevocationFetcher(s.revocationTimeout(), s.revocationMaxBytes()),
+                    s.revocationCache());
+            LOG.info(() -> "Document signatures: online revocation on (CRL distribution points, OCSP; timeout "
+                    + s.revocationTimeout().toMillis() + " ms, at most " + s.revocationMaxBytes() + " bytes)");
+        }
+        return online;
     }
 
     interface Reader<T> {

@@ -41,6 +41,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import vn.lienthong.edxml.attach.NonClosingOutputStream;
 import vn.lienthong.edxml.sign.SigningCredentials;
 
 /**
@@ -91,7 +92,7 @@ public final class SignedArchive implements AutoCloseable {
         MessageDigest sha = sha256();
         zip.putNextEntry(new ZipEntry(name));
         long size;
-        DigestOutputStream out = new DigestOutputStream(new NonClosing(zip), sha);
+        DigestOutputStream out = new DigestOutputStream(new NonClosingOutputStream(zip), sha);
         size = content.transferTo(out);
         out.flush();
         zip.closeEntry();
@@ -103,7 +104,7 @@ public final class SignedArchive implements AutoCloseable {
     public void close() throws IOException {
         try {
             zip.putNextEntry(new ZipEntry(MANIFEST));
-            writeSignedManifest(new NonClosing(zip));
+            writeSignedManifest(new NonClosingOutputStream(zip));
             zip.closeEntry();
         } catch (GeneralSecurityException | ParserConfigurationException | TransformerException
                 | javax.xml.crypto.MarshalException | javax.xml.crypto.dsig.XMLSignatureException e) {
@@ -157,23 +158,6 @@ public final class SignedArchive implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets a digesting stream be closed without closing the ZIP under it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.edxml.attach.NonClosingOutputStream;
 
 /**
  * The rows of a batch of documents, read whole ({@code SELECT *}, so columns a later migration adds are archived
@@ -143,7 +144,7 @@ final class ArchivedRows {
 
     static void writeJsonLines(List<Map<String, Object>> rows, OutputStream out) throws IOException {
         for (Map<String, Object> row : rows) {
-            JsonGenerator g = Json.createGenerator(new NonClosing(out));
+            JsonGenerator g = Json.createGenerator(new NonClosingOutputStream(out));
             g.writeStartObject();
             row.forEach((k, v) -> {
                 if (v == null) {
@@ -161,23 +162,6 @@ final class ArchivedRows {
             g.writeEnd();
             g.close();
             out.write('\n');
-        }
-    }
-
-    /** Keeps a generator's close from closing the stream of the whole file. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

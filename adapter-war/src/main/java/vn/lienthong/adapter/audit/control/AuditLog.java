@@ -10,12 +10,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 import vn.lienthong.adapter.audit.entity.Audited;
+import vn.lienthong.adapter.platform.store.TransactionOutcome;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
@@ -63,19 +62,7 @@ public class AuditLog {
         }
         stage(actor, action, organId, outcome, code, detail);
         // Counted and handed to the chainer once committed: before that, the chainer cannot see the entry.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    written(actor, action, outcome, code);
-                }
-            }
-        });
+        TransactionOutcome.afterCommit(transactions, () -> written(actor, action, outcome, code));
     }
 
     private void write(String actor, String action, String organId, String outcome, String code, String detail) {

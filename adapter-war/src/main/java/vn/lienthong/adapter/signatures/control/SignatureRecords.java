@@ -13,12 +13,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import vn.lienthong.adapter.audit.control.AuditLog;
 import vn.lienthong.adapter.configuration.AdapterSettings;
+import vn.lienthong.adapter.platform.store.TransactionOutcome;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.signatures.entity.AttachmentSignature;
 import vn.lienthong.adapter.signatures.entity.DocumentSignature;
@@ -75,19 +74,7 @@ public class SignatureRecords {
         if (transactions == null) {
             return; // store tests, resource-local: the caller runs the verifier itself
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
+        TransactionOutcome.afterCommit(transactions, signal::wake);
     }
 
     /**

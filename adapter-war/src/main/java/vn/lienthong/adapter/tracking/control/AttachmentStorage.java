@@ -13,12 +13,11 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.platform.io.Sha256;
+import vn.lienthong.adapter.platform.store.TransactionOutcome;
 
 /**
  * Attachment bytes on disk, one folder per document. Files written inside a transaction are removed again if
@@ -65,21 +64,11 @@ public class AttachmentStorage {
 
     /** Deletes {@code file} if the current transaction does not commit. */
     public void removeOnRollback(Path file) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        LOG.warning(() -> "Could not remove attachment of a rolled-back submission: " + file);
-                    }
-                }
+        TransactionOutcome.afterRollback(transactions, () -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warning(() -> "Could not remove attachment of a rolled-back submission: " + file);
             }
         });
     }

@@ -85,9 +85,17 @@ class LargeAnswersOnMicroIT extends AdapterOnMicro {
 
         // MTOM: the file as a part, its sha256 in the signed Body, saved and checked while streaming.
         DocumentExchangePort mtom = ExchangeClients.secured(endpoint, demo, demo.password(), true);
+        java.util.concurrent.atomic.AtomicInteger parts = new java.util.concurrent.atomic.AtomicInteger(-1);
+        receivedThrough(mtom, new AbstractPhaseInterceptor<Message>(Phase.PRE_INVOKE) {
+            @Override
+            public void handleMessage(Message message) {
+                parts.set(message.getAttachments() == null ? 0 : message.getAttachments().size());
+            }
+        });
         GetIncomingDocumentResponse answer = mtom.getIncomingDocument(get(item));
         String type = ExchangeClients.LAST_ANSWER_CONTENT_TYPE.get();
         assertTrue(type.startsWith("multipart/related") && type.contains("application/xop+xml"), type);
+        assertEquals(1, parts.get(), "the file travelled as a MIME part (xop:Include in the signed Body), not inline");
         AttachmentData a = answer.getAttachment().get(0);
         assertEquals(sha256, a.getSha256(), "the digest the adapter computed when it stored the received file");
         Path saved = dir.resolve("saved.pdf");

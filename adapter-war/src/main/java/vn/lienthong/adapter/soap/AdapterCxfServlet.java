@@ -133,15 +133,16 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
         factory.setAddress(address);
         // Accept MTOM/XOP requests (attachments as binary MIME parts, spooled to disk as they arrive); WSS4J
         // verifies the signature over the Body as sent, XOP not expanded (WsSecurityProfile.noXopExpansion).
-        // Answers stay inline (InlineResponses): their signature covers the base64 text.
+        // Answers are MTOM only when the request was (InlineResponses); their signature then covers the Body with
+        // its xop:Include references and each part's sha256, XOP not expanded (WsSecurityProfile.responseSigner).
         factory.getProperties(true).put("mtom-enabled", Boolean.TRUE);
         factory.getProperties().putAll(XmlLimits.endpointProperties(settings));
         factory.getInInterceptors().add(new StrictEnvelopeInterceptor()); // signature wrapping, as CXF reads
         factory.getOutFaultInterceptors().add(new LimitFaults());
-        factory.getOutInterceptors().add(new InlineResponses());
+        factory.getOutInterceptors().add(InlineResponses.unlessRequestedAsMtom());
         // ?wsdl lists this endpoint's port only, at the absolute address the client used.
         factory.getProperties().put(WSDLGetUtils.class.getName(), new OwnPortWsdl(transport));
-        factory.getOutFaultInterceptors().add(new InlineResponses()); // faults too: one plain SOAP part
+        factory.getOutFaultInterceptors().add(InlineResponses.always()); // faults: one plain SOAP part
         return factory;
     }
 
@@ -170,7 +171,7 @@ public class AdapterCxfServlet extends CXFNonSpringServlet {
 
         DocumentExchangeEndpoint exchange = new DocumentExchangeEndpoint(submissions, documents, audit,
                 new IncomingOperations(inbox, statuses, documents, directory, settings, signatures), recalls,
-                signatures, CallerIdentityInterceptor::current);
+                signatures, CallerIdentityInterceptor::current, MtomAnswers::current);
 
         TransportSecurity transport = new TransportSecurity(settings.tlsTrustedProxyHeader());
         JaxWsServerFactoryBean signed = exchangeFactory(bus, exchange, "/DocumentExchange",

@@ -150,6 +150,9 @@ final class WsSecurityProfile {
         p.put(ConfigurationConstants.SIG_DIGEST_ALGO, XmlSignatureAlgorithm.RESPONSE_DIGEST.uri());
         p.put(ConfigurationConstants.SIG_C14N_ALGO, XmlSignatureAlgorithm.EXC_C14N.uri());
         p.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) this::keyPassword);
+        // An MTOM answer (InlineResponses) is signed as it is sent: the Body with its xop:Include references and each
+        // part's sha256 (AttachmentData/sha256), the parts streamed from disk afterwards, as requests are verified.
+        noXopExpansion(p);
         return new WSS4JOutInterceptor(p);
     }
 

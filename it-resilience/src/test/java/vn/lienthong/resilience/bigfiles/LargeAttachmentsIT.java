@@ -12,7 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +44,13 @@ import vn.lienthong.resilience.support.AdapterClient;
 import vn.lienthong.resilience.support.MicroProcess;
 import vn.lienthong.resilience.support.Submissions;
 import vn.lienthong.resilience.support.Workspace;
+import vn.lienthong.itsupport.SignedPart;
 import vn.lienthong.ws.exchange.v1.AttachmentData;
 import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
+import vn.lienthong.ws.exchange.v1.GetIncomingDocument;
+import vn.lienthong.ws.exchange.v1.InboxEntry;
+import vn.lienthong.ws.exchange.v1.InboxKind;
+import vn.lienthong.ws.exchange.v1.ListIncoming;
 import vn.lienthong.ws.exchange.v1.SubmitDocument;
 import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
 
@@ -47,7 +59,12 @@ import vn.lienthong.ws.exchange.v1.SubmitDocumentResponse;
  * part, and the old protocol's SendDocument with it as a SwA part — accepted, packaged, signed and delivered to the
  * axis simulator by the real WAR on Payara Micro with {@code -Xmx512m}; the adapter's live heap grows by at most
  * 64 MiB ({@link HeapWatch}); the attachment the axis received has the SHA-256 of what was sent. The file is
- * generated from a seed on both sides of every stream, never held in memory by the test either. Size:
+ * generated from a seed on both sides of every stream, never held in memory by the test either. Then the other way:
+ * a package with the same file from the axis (the counterpart's system, {@link IncomingFromAxis}) received by the
+ * adapter (download, verification, unpacking into a stored file), fetched through GetIncomingDocument as a signed
+ * MTOM part (signature over the Body with {@code xop:Include} + sha256, the part's SHA-256 checked while it is saved)
+ * and through the old protocol's GetDocument as a base64 SwA part ({@link MimeParts}); each step's heap growth
+ * asserted like the faces'. Size:
  * {@code -Dit.bigfiles.bytes} (default 2 GiB); figures in {@code target/resilience/figures.txt}
  * (docs/benchmarks.md, section "Large attachments"). Everything it wrote is deleted at the end.
  */
@@ -82,6 +99,7 @@ class LargeAttachmentsIT {
             settings.put("adapter.data.dir", data.toString());
             settings.put("adapter.axis.endpoint", sim.baseUri().toString());
             settings.put("adapter.outbox.interval-ms", "200");
+            settings.put("adapter.receive.interval-ms", "500");
             // The operator's switches for large files (README, docs/large-attachments.md): the attachment limit
             // and the old protocol's message limit; the envelope limit and the in-flight budget keep their defaults.
             settings.put("adapter.limits.attachment-bytes", Long.toString(SIZE + 1024 * 1024));
@@ -100,6 +118,9 @@ class LargeAttachmentsIT {
                 SeededContent small = new SeededContent(1024 * 1024, 7);
                 deliverThroughWs(client, adapter, axisData, sim, run + "1", small, small.sha256());
                 deliverThroughLegacy(legacy, token, sim, axisData, run + "2", small);
+                IncomingFromAxis axis = new IncomingFromAxis(sim.adminUri());
+                receiveAndAnswer(axis, client, adapter, legacy, token, heap, work, run + "5", small, small.sha256(),
+                        false);
 
                 SeededContent big = new SeededContent(SIZE, 20261128L);
                 long hashStart = System.nanoTime();
@@ -113,6 +134,12 @@ class LargeAttachmentsIT {
                 Result old = measured("legacy", heap, data, axisData,
                         () -> deliverThroughLegacy(legacy, token, sim, axisData, run + "4", big));
                 check("legacy", old, expected, big.size());
+                removeDeliveredUploads(data);
+
+                // The other way: a package with the 2 GiB file from the axis, received (downloaded, verified,
+                // unpacked into a stored file), then fetched through GetIncomingDocument as an MTOM part and through
+                // the old protocol's GetDocument as a base64 SwA part; each step's heap measured like the faces.
+                receiveAndAnswer(axis, client, adapter, legacy, token, heap, work, run + "6", big, expected, true);
             }
         } finally {
             // Gigabytes: nothing of the run stays behind but the logs (adapter, GC) next to figures.txt.
@@ -121,6 +148,151 @@ class LargeAttachmentsIT {
             try (Stream<Path> roots = Files.list(work)) {
                 for (Path micro : roots.filter(p -> p.getFileName().toString().startsWith("micro-")).toList()) {
                     deleteTree(micro);
+                }
+            }
+        }
+    }
+
+    /**
+     * A document with {@code file} from the counterpart (TO) to us (FROM) through the axis, then both answers.
+     * {@code measured}: each step's heap window is recorded and asserted (else a warm-up).
+     */
+    private static void receiveAndAnswer(IncomingFromAxis axis, AdapterClient client, MicroProcess adapter,
+            LegacySwaUpload legacy, String token, HeapWatch heap, Path work, String number, SeededContent file,
+            String sha256, boolean measured) throws Exception {
+        Path packageFile = work.resolve("incoming-" + number + ".edxml");
+        long start = System.nanoTime();
+        axis.write(TO, FROM, number, file, packageFile);
+        String documentId = IncomingFromAxis.documentId(TO, number);
+        if (measured) {
+            Workspace.figure("bigfiles.incoming.package: written by the test in " + millisSince(start) + " ms, "
+                    + Files.size(packageFile) + " bytes");
+        }
+        List<Long> pendingBefore = legacy.pendingIds(FROM, token);
+        Path data = work.resolve("data");
+        Path axisData = work.resolve("axis");
+
+        InboxEntry item = step("reception", measured, heap, data, axisData, () -> {
+            axis.inject(packageFile);
+            return awaitIncoming(client, adapter, documentId);
+        });
+        step("ws-answer", measured, heap, data, axisData, () -> {
+            fetchAsMtom(client, adapter, item, work.resolve("answer-" + number + ".pdf"), file.size(), sha256);
+            return null;
+        });
+        step("legacy-answer", measured, heap, data, axisData, () -> {
+            long id = legacy.pendingIds(FROM, token).stream().filter(i -> !pendingBefore.contains(i)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the received document is pending for the old client"));
+            fetchThroughGetDocument(legacy, token, id, documentId, file.size(), sha256);
+            return null;
+        });
+        // Gigabytes: the axis' copy of the package is no longer needed.
+        try (Stream<Path> packages = Files.list(axisData.resolve("packages"))) {
+            for (Path p : packages.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs one step of the incoming side; when measured, records its time, heap, disk and load and asserts the heap. */
+    private static <T> T step(String name, boolean measured, HeapWatch heap, Path data, Path axisData, Step<T> step)
+            throws Exception {
+        if (!measured) {
+            return step.run();
+        }
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        HeapWatch.Mark mark = heap.mark();
+        long start = System.nanoTime();
+        T result = step.run();
+        long millis = millisSince(start);
+        HeapWatch.Window window = heap.since(mark);
+        Workspace.figure("bigfiles.incoming." + name + ": " + millis + " ms; heap " + window + "; disk "
+                + ((treeSize(data) + treeSize(axisData)) >> 20) + " MiB (data " + (treeSize(data) >> 20)
+                + " MiB, axis " + (treeSize(axisData) >> 20) + " MiB); load before " + loadBefore + ", after "
+                + Files.readString(Path.of("/proc/loadavg")).trim());
+        assertTrue(window.growthBytes() <= MAX_HEAP_GROWTH, name + ": live heap growth " + window);
+        return result;
+    }
+
+    /** The document in our organisation's inbox once the receive loop filed it. */
+    private static InboxEntry awaitIncoming(AdapterClient client, MicroProcess adapter, String documentId)
+            throws Exception {
+        DocumentExchangePort port = client.port(adapter.endpoint());
+        ListIncoming list = new ListIncoming();
+        list.setOrganId(FROM);
+        list.setKind(InboxKind.DOCUMENT);
+        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<InboxEntry> item = port.listIncoming(list).getItem().stream()
+                    .filter(i -> documentId.equals(i.getDocumentId())).findFirst();
+            if (item.isPresent()) {
+                return item.get();
+            }
+            TimeUnit.SECONDS.sleep(1); // poll interval
+        }
+        throw new AssertionError(documentId + " not received from the axis within " + DELIVERY_TIMEOUT);
+    }
+
+    /**
+     * GetIncomingDocument as MTOM (HTTP/1.1, as the uploads): the answer's signature verified over its Body as sent
+     * (xop:Include + sha256, AdapterClient), the part saved to disk while its SHA-256 is checked (SignedPart).
+     */
+    private static void fetchAsMtom(AdapterClient client, MicroProcess adapter, InboxEntry item, Path target,
+            long size, String sha256) throws Exception {
+        DocumentExchangePort port = client.port(adapter.endpoint(), true, TimeUnit.MINUTES.toMillis(30));
+        ((HTTPConduit) ClientProxy.getClient(port).getConduit()).getClient().setVersion("1.1");
+        GetIncomingDocument get = new GetIncomingDocument();
+        get.setOrganId(FROM);
+        get.setItemId(item.getItemId());
+        AttachmentData a = port.getIncomingDocument(get).getAttachment().get(0);
+        assertEquals(sha256, a.getSha256(), "ws-answer: the sha256 in the signed Body");
+        try (InputStream in = a.getContent().getInputStream()) {
+            assertEquals(size, SignedPart.save(in, a.getSha256(), target), "ws-answer: size of the part");
+        } finally {
+            Files.deleteIfExists(target);
+        }
+    }
+
+    /** The old protocol's GetDocument: the root part names the document, the next part is the file in base64. */
+    private static void fetchThroughGetDocument(LegacySwaUpload legacy, String token, long id, String documentId,
+            long size, String sha256) throws Exception {
+        HttpResponse<InputStream> r = legacy.getDocument(FROM, token, id, Duration.ofMinutes(30));
+        assertEquals(200, r.statusCode());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("multipart/related"), type);
+        try (InputStream body = r.body()) {
+            MimeParts parts = new MimeParts(body, type);
+            MimeParts.Part root = parts.next();
+            String envelope = new String(root.content().readNBytes(4 * 1024 * 1024), StandardCharsets.UTF_8);
+            assertTrue(envelope.contains("<edXML:DocumentId>" + documentId + "</edXML:DocumentId>"), envelope);
+            MimeParts.Part file = parts.next();
+            assertEquals("base64", file.headers().get("content-transfer-encoding"));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long n;
+            try (InputStream decoded = new DigestInputStream(Base64.getMimeDecoder().wrap(file.content()), digest)) {
+                n = decoded.transferTo(OutputStream.nullOutputStream());
+            }
+            assertEquals(size, n, "legacy-answer: size of the file");
+            assertEquals(sha256, HexFormat.of().formatHex(digest.digest()), "legacy-answer: SHA-256 of the file");
+            assertEquals(null, parts.next(), "one file, then the closing delimiter");
+        }
+    }
+
+    /**
+     * Disk: the adapter's own copies of what it sent (stored attachments, signed packages: ~4.7 GiB per 2 GiB file)
+     * are delivered and checked; removed so the incoming side does not need their room too.
+     */
+    private static void removeDeliveredUploads(Path data) throws IOException {
+        deleteTree(data.resolve("packages"));
+        if (Files.exists(data.resolve("attachments"))) {
+            try (Stream<Path> stored = Files.list(data.resolve("attachments"))) {
+                for (Path p : stored.filter(p -> !p.getFileName().toString().startsWith("in-")).toList()) {
+                    deleteTree(p);
                 }
             }
         }

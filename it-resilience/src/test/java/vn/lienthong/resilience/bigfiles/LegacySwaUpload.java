@@ -73,6 +73,40 @@ final class LegacySwaUpload {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The ids GetPendingDocumentIds lists for {@code organId} (documents waiting for the old client). */
+    List<Long> pendingIds(String organId, String token) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(post("GetPendingDocumentIds",
+                bodyRequest("GetPendingDocumentIdsRequest", organId, token, ""), Duration.ofSeconds(60)),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<edXML:DocumentId>(\\d+)</edXML:DocumentId>")
+                .matcher(r.body());
+        List<Long> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** GetDocument of pending document {@code id}: the answer as it streams in (multipart, one base64 part per file). */
+    HttpResponse<InputStream> getDocument(String organId, String token, long id, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(post("GetDocument", bodyRequest("GetDocumentRequest", organId, token,
+                "<DocumentId>" + id + "</DocumentId>"), timeout), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private HttpRequest post(String action, String envelope, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(base + "services/EdocService"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", action).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+    }
+
+    /** OrganId + Token in the body, as GetPendingDocumentIds and GetDocument carry them. */
+    private static String bodyRequest(String element, String organId, String token, String extra) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><" + element + ">"
+                + "<OrganId>" + organId + "</OrganId><Token>" + token + "</Token>" + extra + "</" + element + ">"
+                + "</soap:Body></soap:Envelope>";
+    }
+
     private static String envelope(String from, String to, String number, String token, String fileName) {
         return LegacyEnvelopes.sendDocument(from, from, to, number, token, "Tệp lớn qua giao thức cũ " + number, "",
                 LegacyEnvelopes.newDocument(), LegacyEnvelopes.reference("file1", fileName));

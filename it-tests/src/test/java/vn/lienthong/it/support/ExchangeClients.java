@@ -22,6 +22,10 @@ import vn.lienthong.ws.exchange.v1.DocumentExchangePort;
 /** CXF clients of the secured service generated from our WSDL, configured as an upgraded product would. */
 public final class ExchangeClients {
 
+    /** Content type of the last answer a signed client of this class received (to prove an answer was MTOM). */
+    public static final java.util.concurrent.atomic.AtomicReference<String> LAST_ANSWER_CONTENT_TYPE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** Content type of the last request a client of this class sent (to prove MTOM really was used). */
     public static final java.util.concurrent.atomic.AtomicReference<String> LAST_CONTENT_TYPE =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -78,7 +82,17 @@ public final class ExchangeClients {
         trust.setTrustStore(demo.loadTrustStore());
         in.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, "trustCrypto");
         in.put("trustCrypto", trust);
+        // An MTOM answer is signed over its Body with xop:Include and each part's sha256 (docs/large-attachments.md):
+        // verified as sent, never XOP expanded (CXF's default with MTOM); the client checks each part's sha256.
+        in.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, "false");
         client.getInInterceptors().add(new WSS4JInInterceptor(in));
+        client.getInInterceptors().add(new org.apache.cxf.phase.AbstractPhaseInterceptor<org.apache.cxf.message.Message>(
+                org.apache.cxf.phase.Phase.RECEIVE) {
+            @Override
+            public void handleMessage(org.apache.cxf.message.Message message) {
+                LAST_ANSWER_CONTENT_TYPE.set(String.valueOf(message.get(org.apache.cxf.message.Message.CONTENT_TYPE)));
+            }
+        });
         return port;
     }
 

@@ -63,6 +63,7 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     private final DocumentQuery documents;
     private final AuditLog audit;
     private final Supplier<CallerIdentity> caller;
+    private final java.util.function.BooleanSupplier answersAsParts;
     private final IncomingOperations incoming;
     private final RecallService recalls;
     private final SignatureRecords signatures;
@@ -76,6 +77,17 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
             IncomingOperations incoming, RecallService recalls, SignatureRecords signatures,
             Supplier<CallerIdentity> caller) {
+        this(submissions, documents, audit, incoming, recalls, signatures, caller, () -> false);
+    }
+
+    /**
+     * @param answersAsParts whether the answer being written carries files as MTOM parts (the request came as
+     *        MTOM): then GetIncomingDocument returns files of any size, else only what fits an inline envelope
+     */
+    public DocumentExchangeEndpoint(SubmissionService submissions, DocumentQuery documents, AuditLog audit,
+            IncomingOperations incoming, RecallService recalls, SignatureRecords signatures,
+            Supplier<CallerIdentity> caller, java.util.function.BooleanSupplier answersAsParts) {
+        this.answersAsParts = answersAsParts;
         this.signatures = signatures;
         this.recalls = recalls;
         this.submissions = submissions;
@@ -106,7 +118,8 @@ public class DocumentExchangeEndpoint implements DocumentExchangePort {
     @Override
     public GetIncomingDocumentResponse getIncomingDocument(GetIncomingDocument request) throws ExchangeFault {
         return forOrganisation("GET_INCOMING", "GetIncomingDocument", "organId", request.getOrganId(),
-                () -> incoming.get(request.getOrganId(), required("itemId", request.getItemId())));
+                () -> incoming.get(request.getOrganId(), required("itemId", request.getItemId()),
+                        answersAsParts.getAsBoolean()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.directory.control.Directory;
 import vn.lienthong.adapter.vocabulary.Rejection;
+import vn.lienthong.adapter.platform.io.Sha256;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.reception.control.Inbox;
 import vn.lienthong.adapter.reception.control.StatusReporting;
@@ -74,6 +75,14 @@ public class IncomingOperations {
     }
 
     public GetIncomingDocumentResponse get(String organId, String itemId) {
+        return get(organId, itemId, false);
+    }
+
+    /**
+     * @param asParts the answer carries files as MTOM parts streamed from disk (the request came as MTOM): any size;
+     *        otherwise files are inline base64 in a signed DOM envelope, bounded like a request's envelope
+     */
+    public GetIncomingDocumentResponse get(String organId, String itemId, boolean asParts) {
         InboxItem item = inbox.open(organId, itemId);
         Document d = item.getDocument();
         GetIncomingDocumentResponse r = new GetIncomingDocumentResponse();
@@ -98,10 +107,12 @@ public class IncomingOperations {
         r.setPackageSha256(d.getPackageSha256());
         if (item.getKind() == InboxItem.Kind.DOCUMENT) {
             for (StoredAttachment a : d.getAttachments()) {
-                // Answers are inline base64 inside a signed (DOM) envelope: bounded like a request's envelope.
-                if (a.getSizeBytes() > settings.maxInlineAttachmentBytes()) {
-                    throw new Rejection("R.attachment", "attachment",
-                            "Attachment " + a.getName() + " is larger than this service returns inline");
+                // Inline answers are base64 inside a signed (DOM) envelope: bounded like a request's envelope. MTOM
+                // answers stream each file from disk as a part, its sha256 in the signed Body: no bound needed.
+                if (!asParts && a.getSizeBytes() > settings.maxInlineAttachmentBytes()) {
+                    throw new Rejection("R.attachment", "attachment", "Attachment " + a.getName()
+                            + " is larger than this service returns inline; request it with MTOM to receive it"
+                            + " as a part");
                 }
                 AttachmentData data = new AttachmentData();
                 data.setName(a.getName());
@@ -113,7 +124,7 @@ public class IncomingOperations {
                 }
                 // Streamed from disk when the answer is written, never read here as a byte array.
                 data.setContent(new jakarta.activation.DataHandler(new jakarta.activation.FileDataSource(file.toFile())));
-                data.setSha256(a.getSha256());
+                data.setSha256(sha256(a, file));
                 r.getAttachment().add(data);
             }
             signaturesOf(d).ifPresent(v -> r.setSignatures(SignatureElements.of(v)));
@@ -169,6 +180,21 @@ public class IncomingOperations {
             }
         });
         return r;
+    }
+
+    /**
+     * The file's SHA-256, which binds an MTOM part to the answer's signed Body: recorded when the file was stored;
+     * files received before it was recorded for incoming attachments get it computed here (one streaming pass).
+     */
+    private static String sha256(StoredAttachment a, java.nio.file.Path file) {
+        if (a.getSha256() != null && !a.getSha256().isBlank()) {
+            return a.getSha256();
+        }
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private java.util.Optional<SignatureView> signaturesOf(Document d) {

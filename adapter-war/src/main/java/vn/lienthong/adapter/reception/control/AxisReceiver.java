@@ -27,7 +27,6 @@ import vn.lienthong.axis.client.AckStatus;
 import vn.lienthong.axis.client.AxisException;
 import vn.lienthong.axis.client.MessageType;
 import vn.lienthong.axis.client.ReceivedItem;
-import vn.lienthong.edxml.read.AttachmentSink;
 import vn.lienthong.edxml.read.EdxmlReader;
 import vn.lienthong.edxml.read.ReadResult;
 import vn.lienthong.edxml.sign.PackageVerifier;
@@ -171,7 +170,7 @@ public class AxisReceiver {
         }
         Path attachments = settings.attachmentsDir().resolve("in-" + UUID.randomUUID());
         try {
-            AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(attachments);
+            DigestingSink sink = new DigestingSink(attachments);
             ReadResult read = new EdxmlReader().read(file, sink);
             String signature = verify(file).status().name();
             var fetched = new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, signature);
@@ -183,7 +182,8 @@ public class AxisReceiver {
                 return read.status() == null ? InboundStore.Prepared.refusal(fetched, "a status was expected")
                         : InboundStore.Prepared.status(fetched, read.status());
             }
-            return InboundStore.Prepared.document(fetched, read.document(), read.attachments(), sink.files());
+            return InboundStore.Prepared.document(fetched, read.document(), read.attachments(), sink.files(),
+                    sink.sha256());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Refusing package " + axisDocId, e);
             return InboundStore.Prepared.refusal(new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256,

@@ -65,19 +65,26 @@ public class InboundStore {
      * reason. Exactly one of {@code refusal}, {@code status}, {@code document} is set.
      */
     public record Prepared(Fetched fetched, String refusal, StatusPackage status, DocumentPackage document,
-            List<ReceivedAttachment> attachments, Map<Integer, Path> attachmentFiles) {
+            List<ReceivedAttachment> attachments, Map<Integer, Path> attachmentFiles,
+            Map<Integer, String> attachmentSha256) {
 
         public static Prepared refusal(Fetched f, String reason) {
-            return new Prepared(f, reason, null, null, List.of(), Map.of());
+            return new Prepared(f, reason, null, null, List.of(), Map.of(), Map.of());
         }
 
         public static Prepared status(Fetched f, StatusPackage s) {
-            return new Prepared(f, null, s, null, List.of(), Map.of());
+            return new Prepared(f, null, s, null, List.of(), Map.of(), Map.of());
         }
 
         public static Prepared document(Fetched f, DocumentPackage d, List<ReceivedAttachment> attachments,
                 Map<Integer, Path> files) {
-            return new Prepared(f, null, null, d, attachments, files);
+            return document(f, d, attachments, files, Map.of());
+        }
+
+        /** @param sha256 the SHA-256 (hex) of each stored file, by attachment index, computed while storing it */
+        public static Prepared document(Fetched f, DocumentPackage d, List<ReceivedAttachment> attachments,
+                Map<Integer, Path> files, Map<Integer, String> sha256) {
+            return new Prepared(f, null, null, d, attachments, files, sha256);
         }
     }
 
@@ -89,7 +96,7 @@ public class InboundStore {
         if (p.status() != null) {
             return storeStatus(p.fetched(), p.status());
         }
-        return storeDocument(p.fetched(), p.document(), p.attachments(), p.attachmentFiles());
+        return storeDocument(p.fetched(), p.document(), p.attachments(), p.attachmentFiles(), p.attachmentSha256());
     }
 
     /**
@@ -134,6 +141,12 @@ public class InboundStore {
 
     public ReceivedPackage storeDocument(Fetched f, DocumentPackage pkg, List<ReceivedAttachment> attachments,
             Map<Integer, Path> attachmentFiles) {
+        return storeDocument(f, pkg, attachments, attachmentFiles, Map.of());
+    }
+
+    /** @param attachmentSha256 each stored file's SHA-256 (hex) by attachment index; "" where unknown */
+    public ReceivedPackage storeDocument(Fetched f, DocumentPackage pkg, List<ReceivedAttachment> attachments,
+            Map<Integer, Path> attachmentFiles, Map<Integer, String> attachmentSha256) {
         MessageHeader h = pkg.header();
         String from = h.from() == null ? null : h.from().organId();
         int type = pkg.businessType() == null ? 0 : pkg.businessType().code();
@@ -165,7 +178,8 @@ public class InboundStore {
             Path file = attachmentFiles.get(a.index());
             if (file != null) {
                 d.addAttachment(new StoredAttachment(a.fileName(), mime(a), a.manifest() == null ? null
-                        : a.manifest().description(), a.size(), "", settings.dataDir().relativize(file).toString()));
+                        : a.manifest().description(), a.size(), attachmentSha256.getOrDefault(a.index(), ""),
+                        settings.dataDir().relativize(file).toString()));
             }
         }
         em.persist(d);

@@ -1,6 +1,8 @@
 package vn.lienthong.adapter.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.lienthong.adapter.store.TestTransactions.inTransaction;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.adapter.delivery.control.DirectLedger;
 import vn.lienthong.adapter.delivery.control.OutboxClaims;
 import vn.lienthong.adapter.delivery.control.OutboxProcessor.Outcome;
 import vn.lienthong.adapter.delivery.control.ParallelOutbox;
@@ -35,6 +38,7 @@ import vn.lienthong.adapter.delivery.control.SharedAxisBreaker;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.tracking.entity.Document;
 import vn.lienthong.adapter.tracking.entity.DocumentState;
+import vn.lienthong.adapter.tracking.entity.Recipient;
 
 /**
  * Batch claims and parallel sends on each real database, two nodes simulated by two EntityManagerFactories with
@@ -95,6 +99,7 @@ abstract class ParallelOutboxContract {
         assertEquals(List.of("normal-2", "normal-3", "normal-4", "normal-5"), rest, "the other node gets the rest");
     }
 
+    /** Node A claims through JPA (the store tests' way), node B through {@link DirectLedger}'s JDBC: one SQL. */
     @Test
     void twoNodesClaimingBatchesConcurrentlyNeverShareADocument() throws Exception {
         int documents = 300;
@@ -111,8 +116,9 @@ abstract class ParallelOutboxContract {
                 workers.add(pool.submit(() -> {
                     start.await();
                     for (int round = 0; round < documents; round++) {
-                        List<String> batch = ids(inTransaction(emf,
-                                em -> new OutboxClaims(em).claimBatch(node, LONG_LEASE, 8, null)));
+                        List<String> batch = ids(emf == nodeA
+                                ? inTransaction(emf, em -> new OutboxClaims(em).claimBatch(node, LONG_LEASE, 8, null))
+                                : new DirectLedger(dataSource()).claimBatch(node, LONG_LEASE, 8, null));
                         if (batch.isEmpty()) {
                             break;
                         }
@@ -156,6 +162,79 @@ abstract class ParallelOutboxContract {
         assertEquals(List.of(claimed.get(0)),
                 ids(inTransaction(nodeB, em -> new OutboxClaims(em).claimBatch("node-b", LONG_LEASE, 2, null))),
                 "a released document is claimable at once");
+    }
+
+    /**
+     * The outbox's JDBC steps ({@link DirectLedger}) on each real database: the document read in one statement, the
+     * send mark only under the node's own lease, "sent" recorded as the container records it (state, axis id, lease
+     * and mark cleared, one attempt in the history) and declined, with nothing written, whenever the container's
+     * rules are needed (another node's lease, the breaker not closed); released leases are claimable at once.
+     */
+    @Test
+    void theDirectLedgerRecordsTheUsualSendAndLeavesEveryOtherCaseToTheContainer() {
+        DirectLedger direct = new DirectLedger(dataSource());
+        OffsetDateTime past = VietnamTime.now().minusMinutes(1);
+        List<String> ids = inTransaction(nodeA, em -> {
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Document d = newDocument("direct-" + i, 0, past.plusSeconds(i));
+                d.addRecipient(new Recipient("000.00.00.H41", "Counterpart"));
+                d.addRecipient(new Recipient("000.00.00.A01", "First"));
+                em.persist(d);
+                made.add(d.getId());
+            }
+            return made;
+        });
+        assertEquals(ids, ids(direct.claimBatch("node-a", LONG_LEASE, 2, null)));
+        String id = ids.get(0);
+
+        DirectLedger.Outgoing read = direct.read(id).orElseThrow();
+        assertEquals("direct-0", read.documentId());
+        assertEquals(List.of("000.00.00.A01", "000.00.00.H41"), read.recipients());
+        assertTrue(read.queued() && !read.inDoubt() && !read.status());
+        assertTrue(direct.read("no-such-document").isEmpty());
+
+        assertFalse(direct.startSend(id, "node-b", LONG_LEASE, VietnamTime.now()), "not node B's lease");
+        assertFalse(direct.read(id).orElseThrow().inDoubt());
+        assertTrue(direct.startSend(id, "node-a", LONG_LEASE, VietnamTime.now()));
+        assertTrue(direct.read(id).orElseThrow().inDoubt(), "the send mark is committed before the call");
+
+        assertFalse(direct.sent(id, "node-b", AXIS, "axis-b", "by node-b", VietnamTime.now()));
+        assertEquals(DocumentState.QUEUED, inTransaction(nodeA, em -> em.find(Document.class, id).getState()));
+        assertTrue(direct.sent(id, "node-a", AXIS, "axis-a", "axis DocId axis-a by node-a", VietnamTime.now()));
+        inTransaction(nodeB, em -> {
+            Document d = em.find(Document.class, id);
+            assertEquals(DocumentState.SENT, d.getState());
+            assertEquals("axis-a", d.getAxisDocId());
+            assertEquals(1, d.getAttempts());
+            assertNull(d.getLeaseOwner());
+            assertNull(d.getSendStartedAt());
+            assertEquals(List.of("SENT|axis DocId axis-a by node-a"), em.createNativeQuery(
+                    "SELECT outcome || '|' || detail FROM transport_attempt WHERE document_ref = ?1")
+                    .setParameter(1, id).getResultList());
+            return null;
+        });
+        assertFalse(direct.read(id).orElseThrow().queued());
+
+        String other = ids.get(1);
+        assertTrue(direct.breakerClosed(AXIS), "no breaker row is a closed breaker");
+        inTransaction(nodeA, em -> em.createNativeQuery("INSERT INTO axis_breaker (endpoint, state, failed_probes,"
+                + " alerted, updated_at) VALUES (?1, 'HALF_OPEN', 0, FALSE, ?2)").setParameter(1, AXIS)
+                .setParameter(2, VietnamTime.now()).executeUpdate());
+        assertFalse(direct.breakerClosed(AXIS));
+        assertTrue(direct.startSend(other, "node-a", LONG_LEASE, VietnamTime.now()));
+        assertFalse(direct.sent(other, "node-a", AXIS, "axis-other", "by node-a", VietnamTime.now()),
+                "closing the breaker is the container's");
+        assertEquals(DocumentState.QUEUED, inTransaction(nodeA, em -> em.find(Document.class, other).getState()));
+        long attempts = inTransaction(nodeA, em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM transport_attempt WHERE document_ref = ?1").setParameter(1, other)
+                .getSingleResult()).longValue());
+        assertEquals(0, attempts);
+
+        assertEquals(0, direct.release(List.of(other), "node-b"), "a node gives back only its own leases");
+        assertEquals(1, direct.release(List.of(other), "node-a"));
+        assertEquals(List.of(other), ids(direct.claimBatch("node-b", LONG_LEASE, 2, null)));
+        assertTrue(direct.read(other).orElseThrow().inDoubt(), "a release keeps an earlier send's mark");
     }
 
     /**

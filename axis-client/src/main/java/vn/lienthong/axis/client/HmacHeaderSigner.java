@@ -128,8 +128,32 @@ public final class HmacHeaderSigner {
      * a literal plus sign (java.time's {@code SSSS} would mean a fraction and give a different value).
      */
     public static String formatTimestamp(ZonedDateTime time) {
-        return String.format("%02d%02d%04dT%02d%02d%02d+%04d", time.getDayOfMonth(), time.getMonthValue(),
-                time.getYear(), time.getHour(), time.getMinute(), time.getSecond(), time.getNano() / 1_000_000);
+        // The same text as String.format("%02d%02d%04dT%02d%02d%02d+%04d", …) without parsing a format string on
+        // every request (issue 11: a third of the axis client's own time per send).
+        StringBuilder b = new StringBuilder(22);
+        padded(b, time.getDayOfMonth(), 2);
+        padded(b, time.getMonthValue(), 2);
+        padded(b, time.getYear(), 4);
+        b.append('T');
+        padded(b, time.getHour(), 2);
+        padded(b, time.getMinute(), 2);
+        padded(b, time.getSecond(), 2);
+        b.append('+');
+        padded(b, time.getNano() / 1_000_000, 4);
+        return b.toString();
+    }
+
+    /** {@code value} with leading zeros to {@code width} digits (wider values in full, as %0Nd prints them). */
+    private static void padded(StringBuilder b, int value, int width) {
+        if (value < 0) {
+            b.append(String.format("%0" + width + "d", value)); // never for a clock's fields; kept exact anyway
+            return;
+        }
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        b.append(digits);
     }
 
     private static String requireHeaderSafe(String name, String value) {

@@ -80,6 +80,19 @@ class HmacHeaderSignerTest {
         assertEquals("02012025T030405+0007", HmacHeaderSigner.formatTimestamp(time));
     }
 
+    /** The hand-written formatting gives exactly the SDK's format string's text (years below 1000 included). */
+    @Test
+    void timestampIsTheFormatStringsTextForAnyTime() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            ZonedDateTime time = Instant.ofEpochMilli(random.nextLong(-62_000_000_000_000L, 253_000_000_000_000L))
+                    .atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            assertEquals(String.format("%02d%02d%04dT%02d%02d%02d+%04d", time.getDayOfMonth(), time.getMonthValue(),
+                    time.getYear(), time.getHour(), time.getMinute(), time.getSecond(), time.getNano() / 1_000_000),
+                    HmacHeaderSigner.formatTimestamp(time), time.toString());
+        }
+    }
+
     @Test
     void differentSecretGivesDifferentHash() {
         HmacHeaderSigner other = new HmacHeaderSigner("demo.system.01", "other".toCharArray(), Clock.systemUTC());

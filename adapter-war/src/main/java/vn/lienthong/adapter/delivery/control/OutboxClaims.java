@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import java.sql.Connection;
+
 import jakarta.persistence.EntityManager;
 
 /**
@@ -20,18 +22,27 @@ import jakarta.persistence.EntityManager;
  * H2 lacks) and needs no long-held row locks: the lease, not a transaction, protects the send. Times are the
  * database's clock, so skewed node clocks cannot shorten a lease.
  *
- * <p>Plain class over an {@link EntityManager}: the container runs it in a JTA transaction
- * ({@link OutboxProcessor#claimNext(String)}), the store tests in a resource-local one. The caller owns the transaction.
+ * <p>Plain class over an {@link EntityManager} (the store tests, in a resource-local transaction) or a JDBC
+ * {@link Connection} (the outbox worker, in a local transaction of that connection, without the container: see
+ * {@link DirectLedger}); the same SQL either way. The caller owns the transaction.
  */
 public final class OutboxClaims {
 
     /** Candidates read per claim: enough to step past rows another node claims at the same moment. */
     private static final int CANDIDATES = 8;
 
-    private final EntityManager em;
+    private final LedgerSql sql;
 
     public OutboxClaims(EntityManager em) {
-        this.em = em;
+        this(LedgerSql.of(em));
+    }
+
+    public OutboxClaims(Connection c) {
+        this(LedgerSql.of(c));
+    }
+
+    OutboxClaims(LedgerSql sql) {
+        this.sql = sql;
     }
 
     /** Claims the most urgent due document (priority 4 … 0, then oldest) for {@code node}, if any. */
@@ -62,14 +73,10 @@ public final class OutboxClaims {
      */
     public List<Claimed> claimBatch(String node, Duration lease, int max, String avoid) {
         OffsetDateTime now = databaseNow();
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery(
-                        "SELECT id, priority FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
-                                + " AND (lease_until IS NULL OR lease_until < ?1)"
-                                + " ORDER BY priority DESC, created_at, id")
-                .setParameter(1, now)
-                .setMaxResults(max + CANDIDATES)
-                .getResultList();
+        List<Object[]> candidates = sql.rows(
+                "SELECT id, priority FROM document WHERE state = 'QUEUED' AND next_attempt_at <= ?1"
+                        + " AND (lease_until IS NULL OR lease_until < ?1)"
+                        + " ORDER BY priority DESC, created_at, id", max + CANDIDATES, now);
         List<Claimed> claimed = new ArrayList<>();
         Claimed avoided = null;
         for (Object[] row : candidates) {
@@ -97,13 +104,8 @@ public final class OutboxClaims {
      */
     public boolean renew(String id, String node, Duration lease) {
         OffsetDateTime now = databaseNow();
-        return em.createNativeQuery("UPDATE document SET lease_until = ?1, version = version + 1"
-                        + " WHERE id = ?2 AND lease_owner = ?3 AND lease_until > ?4")
-                .setParameter(1, now.plus(lease))
-                .setParameter(2, id)
-                .setParameter(3, node)
-                .setParameter(4, now)
-                .executeUpdate() == 1;
+        return sql.update("UPDATE document SET lease_until = ?1, version = version + 1"
+                + " WHERE id = ?2 AND lease_owner = ?3 AND lease_until > ?4", now.plus(lease), id, node, now) == 1;
     }
 
     /**
@@ -113,14 +115,9 @@ public final class OutboxClaims {
      */
     public boolean startSend(String id, String node, Duration lease, OffsetDateTime startedAt) {
         OffsetDateTime now = databaseNow();
-        return em.createNativeQuery("UPDATE document SET lease_until = ?1, send_started_at = ?2, version = version + 1"
-                        + " WHERE id = ?3 AND lease_owner = ?4 AND lease_until > ?5 AND state = 'QUEUED'")
-                .setParameter(1, now.plus(lease))
-                .setParameter(2, startedAt)
-                .setParameter(3, id)
-                .setParameter(4, node)
-                .setParameter(5, now)
-                .executeUpdate() == 1;
+        return sql.update("UPDATE document SET lease_until = ?1, send_started_at = ?2, version = version + 1"
+                + " WHERE id = ?3 AND lease_owner = ?4 AND lease_until > ?5 AND state = 'QUEUED'",
+                now.plus(lease), startedAt, id, node, now) == 1;
     }
 
     /**
@@ -131,11 +128,8 @@ public final class OutboxClaims {
     public int release(List<String> ids, String node) {
         int released = 0;
         for (String id : ids) {
-            released += em.createNativeQuery("UPDATE document SET lease_owner = NULL, lease_until = NULL,"
-                            + " version = version + 1 WHERE id = ?1 AND lease_owner = ?2 AND state = 'QUEUED'")
-                    .setParameter(1, id)
-                    .setParameter(2, node)
-                    .executeUpdate();
+            released += sql.update("UPDATE document SET lease_owner = NULL, lease_until = NULL,"
+                    + " version = version + 1 WHERE id = ?1 AND lease_owner = ?2 AND state = 'QUEUED'", id, node);
         }
         return released;
     }
@@ -144,29 +138,22 @@ public final class OutboxClaims {
     public boolean claim(String id, String node, OffsetDateTime now, OffsetDateTime until) {
         // version + 1: a concurrent JPA change of the same row (e.g. a recall) fails optimistically instead of
         // silently overwriting the lease.
-        return em.createNativeQuery("UPDATE document SET lease_owner = ?1, lease_until = ?2, version = version + 1"
-                        + " WHERE id = ?3 AND state = 'QUEUED' AND (lease_until IS NULL OR lease_until < ?4)")
-                .setParameter(1, node)
-                .setParameter(2, until)
-                .setParameter(3, id)
-                .setParameter(4, now)
-                .executeUpdate() == 1;
+        return sql.update("UPDATE document SET lease_owner = ?1, lease_until = ?2, version = version + 1"
+                + " WHERE id = ?3 AND state = 'QUEUED' AND (lease_until IS NULL OR lease_until < ?4)",
+                node, until, id, now) == 1;
     }
 
     /** True while {@code node} holds an unexpired lease on the document. */
     public boolean holds(String id, String node) {
-        Number n = (Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM document WHERE id = ?1 AND lease_owner = ?2 AND lease_until > ?3")
-                .setParameter(1, id)
-                .setParameter(2, node)
-                .setParameter(3, databaseNow())
-                .getSingleResult();
+        Number n = (Number) sql.value(
+                "SELECT COUNT(*) FROM document WHERE id = ?1 AND lease_owner = ?2 AND lease_until > ?3",
+                id, node, databaseNow());
         return n.intValue() == 1;
     }
 
     /** The database's clock, the one all nodes share. */
     public OffsetDateTime databaseNow() {
-        Object value = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
+        Object value = sql.value("SELECT CURRENT_TIMESTAMP");
         // The drivers differ: H2 answers OffsetDateTime, PostgreSQL a java.sql.Timestamp.
         if (value instanceof OffsetDateTime odt) {
             return odt;

@@ -1,10 +1,13 @@
 package vn.lienthong.adapter.delivery.control;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,17 +16,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
-import vn.lienthong.adapter.tracking.entity.Document;
-import vn.lienthong.adapter.tracking.entity.DocumentState;
-import vn.lienthong.adapter.tracking.entity.Recipient;
+import vn.lienthong.adapter.platform.store.SchemaMigrations;
+import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.axis.client.AxisException;
 import vn.lienthong.axis.client.AxisTransportException;
 import vn.lienthong.axis.client.MessageType;
 
 /**
  * Sends one claimed document to the axis and records the outcome. The HTTP call happens outside any database
- * transaction; before and after it, {@link TransportLedger} commits what is known. Called by several sender
- * threads at once (see {@link ParallelOutbox}), each with a document of its own.
+ * transaction; before and after it, what is known is committed: in the usual case by {@link DirectLedger} (plain
+ * JDBC, no container transaction), otherwise by {@link TransportLedger}. Called by several sender threads at once
+ * (see {@link ParallelOutbox}), each with a document of its own.
  */
 @Stateless
 public class OutboxProcessor {
@@ -40,24 +43,18 @@ public class OutboxProcessor {
     TransportLedger ledger;
     @Inject
     SharedAxisBreaker breaker;
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    private DirectLedger direct;
+
+    @PostConstruct
+    void init() {
+        direct = new DirectLedger(dataSource);
+    }
 
     /** How a send ended, as far as the worker cares. */
     public enum Outcome { SENT, DOCUMENT_FAILED, AXIS_UNAVAILABLE, SKIPPED }
-
-    /**
-     * Claims up to {@code max} of the most urgent due documents for this node in one transaction (one commit for the
-     * batch), passing over {@code avoid} (may be null) when another one is due.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<OutboxClaims.Claimed> claimBatch(int max, String avoid) {
-        return new OutboxClaims(em).claimBatch(settings.nodeId(), settings.outboxLease(), max, avoid);
-    }
-
-    /** Gives back this node's leases on claimed documents whose send has not started. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void release(List<String> ids) {
-        new OutboxClaims(em).release(ids, settings.nodeId());
-    }
 
     /**
      * Probes the axis for the breaker; true when it answered. A business refusal of the probe still proves that
@@ -80,34 +77,35 @@ public class OutboxProcessor {
         return true;
     }
 
+    /** Runs without a transaction: the connections {@link DirectLedger} takes from the pool are its own. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Outcome send(String id) {
         String node = settings.nodeId();
-        Document d = em.find(Document.class, id);
-        if (d == null || d.getState() != DocumentState.QUEUED) {
+        DirectLedger.Outgoing d = direct.read(id).orElse(null);
+        if (d == null || !d.queued()) {
             return Outcome.SKIPPED;
         }
         // An earlier send's outcome is unknown: whatever happens now, the mark must stay until the axis tells.
-        boolean alreadyInDoubt = d.getSendStartedAt() != null;
+        boolean alreadyInDoubt = d.inDoubt();
         try {
-            if (d.getSendStartedAt() != null && !d.isStatus()) {
+            if (alreadyInDoubt && !d.status()) {
                 Optional<String> earlier = earlierSubmission(d);
                 if (earlier.isPresent()) {
-                    ledger.sent(id, d.getDocumentId(), node, earlier.get(),
+                    ledger.sent(id, d.documentId(), node, earlier.get(),
                             "found on the axis after an interrupted send");
                     return Outcome.SENT;
                 }
             }
-            if (!ledger.started(id, node)) {
-                LOG.warning(() -> "Lease on " + d.getDocumentId() + " expired before sending; another node takes it");
+            // Committed before the call: from here a crash leaves the document in doubt (see TransportLedger.started).
+            if (!direct.startSend(id, node, settings.outboxLease(), VietnamTime.now())) {
+                LOG.warning(() -> "Lease on " + d.documentId() + " expired before sending; another node takes it");
                 return Outcome.SKIPPED;
             }
-            List<String> to = d.getRecipients().stream().map(Recipient::getOrganId).toList();
-            Path file = settings.dataDir().resolve(Path.of(d.getPackagePath()));
-            String axisDocId = d.isStatus()
-                    ? axis.sendStatus(d.getSenderOrganId(), to, file)
-                    : axis.sendDocument(d.getSenderOrganId(), to, file);
-            ledger.sent(id, d.getDocumentId(), node, axisDocId, null); // tells the breaker too
+            Path file = settings.dataDir().resolve(Path.of(d.packagePath()));
+            String axisDocId = d.status()
+                    ? axis.sendStatus(d.senderOrganId(), d.recipients(), file)
+                    : axis.sendDocument(d.senderOrganId(), d.recipients(), file);
+            recordSent(id, d.documentId(), node, axisDocId);
             return Outcome.SENT;
         } catch (AxisException e) {
             if (AxisBreaker.isAxisFailure(e)) {
@@ -115,11 +113,11 @@ public class OutboxProcessor {
                 // the lease and send mark, which expire and are reconciled as after any crash.
                 boolean inDoubt = alreadyInDoubt || e instanceof AxisTransportException;
                 // The document is named in the breaker's error, so an outage ALERT shows which package was tried.
-                if (breaker.axisFailed(d.getDocumentId() + ": " + e.getMessage(), id)) {
+                if (breaker.axisFailed(d.documentId() + ": " + e.getMessage(), id)) {
                     ledger.axisUnavailable(id, node, e.getMessage(), inDoubt);
                     return Outcome.AXIS_UNAVAILABLE;
                 }
-                LOG.warning(() -> d.getDocumentId() + " failed again although the axis accepted other documents"
+                LOG.warning(() -> d.documentId() + " failed again although the axis accepted other documents"
                         + " meanwhile: its own backoff and maximum age apply");
                 ledger.failed(id, node, e.getMessage(), false, inDoubt);
                 return Outcome.DOCUMENT_FAILED;
@@ -136,12 +134,25 @@ public class OutboxProcessor {
     }
 
     /**
+     * The usual outcome (breaker closed, lease still ours) in one local transaction without the container; any
+     * other case through {@link TransportLedger#sent}, which also closes the breaker in the same commit.
+     */
+    private void recordSent(String id, String documentId, String node, String axisDocId) {
+        String detail = "axis DocId " + axisDocId + " by " + node;
+        if (direct.sent(id, node, settings.axisEndpoint().toString(), axisDocId, detail, VietnamTime.now())) {
+            LOG.info(() -> "Sent " + documentId + " to the axis as " + axisDocId);
+        } else {
+            ledger.sent(id, documentId, node, axisDocId, null); // tells the breaker too
+        }
+    }
+
+    /**
      * A status package is never looked up: the axis list cannot tell two statuses apart, and sending a status
      * twice is harmless while losing one is not.
      */
-    private Optional<String> earlierSubmission(Document d) throws AxisException {
-        return SendReconciler.earlierSubmission(axis.sent(MessageType.EDOC), "edoc", d.getSenderOrganId(),
-                d.getSubject(), this::recorded);
+    private Optional<String> earlierSubmission(DirectLedger.Outgoing d) throws AxisException {
+        return SendReconciler.earlierSubmission(axis.sent(MessageType.EDOC), "edoc", d.senderOrganId(),
+                d.subject(), this::recorded);
     }
 
     private boolean recorded(String axisDocId) {

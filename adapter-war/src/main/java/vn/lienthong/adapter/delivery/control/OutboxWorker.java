@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.adapter.configuration.AdapterSettings;
 import vn.lienthong.adapter.platform.concurrent.ManagedThreads;
+import vn.lienthong.adapter.platform.store.SchemaMigrations;
 
 /**
  * Works the outbox on container-managed threads of its own: one thread runs the rounds on a fixed delay
@@ -45,7 +48,10 @@ public class OutboxWorker {
     SharedAxisBreaker breaker;
     @Inject
     AdapterSettings settings;
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
 
+    private DirectLedger direct;
     private ScheduledExecutorService rounds;
     private ExecutorService senders;
     private ParallelOutbox outbox;
@@ -66,6 +72,7 @@ public class OutboxWorker {
                 new LinkedBlockingQueue<>(), ManagedThreads.named(threads, "lienthong-outbox-send"));
         pool.prestartAllCoreThreads(); // created here, so they take this component's context
         senders = pool;
+        direct = new DirectLedger(dataSource);
         rounds = Executors.newSingleThreadScheduledExecutor(ManagedThreads.named(threads, "lienthong-outbox"));
         outbox = new ParallelOutbox(new ContainerOutbox(), senders, new SendSlots(parallel),
                 settings.axisEndpoint().toString(), Duration.ofMillis(Math.max(every, 100)));
@@ -106,11 +113,17 @@ public class OutboxWorker {
         }
     }
 
-    /** The round's view of the outbox: the EJBs, each call its own short transaction. */
+    /**
+     * The round's view of the outbox: each call its own short transaction. The common cases (the breaker closed,
+     * claims and releases) in plain JDBC on this thread, without a container transaction ({@link DirectLedger});
+     * the breaker's other states through {@link SharedAxisBreaker}, whose row lock and transitions they need.
+     */
     private final class ContainerOutbox implements ParallelOutbox.Outbox {
         @Override
         public SharedAxisBreaker.Decision gate() {
-            return breaker.gate();
+            // Closed: SharedAxisBreaker.gate would answer SEND after the same read.
+            return direct.breakerClosed(settings.axisEndpoint().toString()) ? SharedAxisBreaker.Decision.SEND
+                    : breaker.gate();
         }
 
         @Override
@@ -120,12 +133,12 @@ public class OutboxWorker {
 
         @Override
         public List<OutboxClaims.Claimed> claim(int max, String avoid) {
-            return processor.claimBatch(max, avoid);
+            return direct.claimBatch(settings.nodeId(), settings.outboxLease(), max, avoid);
         }
 
         @Override
         public void release(List<String> ids) {
-            processor.release(ids);
+            direct.release(ids, settings.nodeId());
         }
 
         @Override

@@ -54,12 +54,15 @@ public class H2Housekeeping {
     /** H2's own default (AUTO_COMPACT_FILL_RATE). */
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_BYTES = 16 << 20;
+    /** Rounds between two "H2 store:" log lines (one a minute): what the file holds, for load runs and operators. */
+    static final int ROUNDS_PER_REPORT = 30;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> rounds;
     private DataSource direct;
+    private int round;
 
     @PostConstruct
     void start() {
@@ -96,10 +99,41 @@ public class H2Housekeeping {
                 return;
             }
             compact(store);
+            if (++round % ROUNDS_PER_REPORT == 0) {
+                LOG.info(report(c));
+            }
         } catch (Exception | LinkageError e) {
             stop(); // best effort: one warning, not one every round
             LOG.log(Level.WARNING, "H2 housekeeping stopped; the H2 file will grow until the next restart: " + e);
         }
+    }
+
+    /**
+     * One line on how full the H2 file is (H2's own figures from {@code INFORMATION_SCHEMA.SETTINGS}): the file's
+     * size, the share of it in chunks ({@code FILL_RATE}), the share of those chunks' bytes still live
+     * ({@code CHUNKS_FILL_RATE}) and so the live bytes. The rest is free space H2 reuses and pages of chunks kept for
+     * {@code RETENTION_TIME}: garbage of recent writes, not stored data. The load harness reads these lines.
+     */
+    public static String report(Connection c) throws java.sql.SQLException {
+        java.util.Map<String, String> info = new java.util.TreeMap<>();
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME LIKE 'info.%'")) {
+            while (r.next()) {
+                info.put(r.getString(1).substring("info.".length()), r.getString(2));
+            }
+        }
+        return describe(info);
+    }
+
+    public static String describe(java.util.Map<String, String> info) {
+        long fileKib = Long.parseLong(info.getOrDefault("FILE_SIZE", "0")) / 1024;
+        int fill = Integer.parseInt(info.getOrDefault("FILL_RATE", "0"));
+        int chunksFill = Integer.parseInt(info.getOrDefault("CHUNKS_FILL_RATE", "0"));
+        return String.format(java.util.Locale.ROOT, "H2 store: file %d KiB, fill %d %%, chunks fill %d %%,"
+                + " live ~%d KiB, chunks %s, pages %s live of %s", fileKib, fill, chunksFill,
+                fileKib * fill / 100 * chunksFill / 100, info.getOrDefault("CHUNK_COUNT", "?"),
+                info.getOrDefault("PAGE_COUNT_LIVE", "?"), info.getOrDefault("PAGE_COUNT", "?"));
     }
 
     /** One round: rewrites sparse chunks if the store's fill rate is below the target. */

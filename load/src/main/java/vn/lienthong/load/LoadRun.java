@@ -73,7 +73,8 @@ public final class LoadRun {
         }
         sleepUntil(windowStart);
         // The window's wall clock, to cut a JFR recording of the adapter to the measured minute.
-        System.out.println("window starts " + Instant.now() + " (" + o.duration().toSeconds() + " s)");
+        Instant windowStartedAt = Instant.now();
+        System.out.println("window starts " + windowStartedAt + " (" + o.duration().toSeconds() + " s)");
         long cpuStart = server.cpuMillis();
         long simCpuStart = new ProcessProbe(o.simulatorPid()).cpuMillis();
         Set<String> deliveredAtStart = mine(simulator.delivered(Workload.NOTATION), deliveredBefore);
@@ -107,7 +108,7 @@ public final class LoadRun {
         long dbAfter = databaseSize(db);
         long dataAfter = storeSize(o.data());
 
-        String soak = sampler == null ? null : Sampler.summary(sampler.samples(), SAMPLE_EVERY);
+        String soak = sampler == null ? null : Sampler.summary(sampler.samples(), windowStartedAt);
         if (soak != null) {
             System.out.println(soak);
         }

@@ -72,18 +72,18 @@ final class Sampler {
 
     /**
      * First minute against last minute (accepted per second) and the database's growth per document over the second
-     * half of the samples; {@code every} is the sampling interval.
+     * half of the samples.
      */
-    static String summary(List<Sample> samples, Duration every) {
+    static String summary(List<Sample> samples, Instant windowStart) {
         if (samples.size() < 2) {
             return "soak: fewer than two samples";
         }
-        double seconds = every.toMillis() / 1000.0;
         Sample first = samples.get(0);
         Sample beforeLast = samples.get(samples.size() - 2);
         Sample last = samples.get(samples.size() - 1);
-        double firstRate = first.accepted() / seconds;
-        double lastRate = (last.accepted() - beforeLast.accepted()) / seconds;
+        // the real intervals: a sample also waits for jcmd's full collection, so they are a little over a minute
+        double firstRate = first.accepted() / seconds(windowStart, first.at());
+        double lastRate = (last.accepted() - beforeLast.accepted()) / seconds(beforeLast.at(), last.at());
         Sample mid = samples.get(samples.size() / 2);
         long docs = last.documents() - mid.documents();
         String growth = docs <= 0 ? "—" : String.format(Locale.ROOT, "%.1f", (last.dbBytes() - mid.dbBytes()) / 1024.0 / docs);
@@ -93,6 +93,10 @@ final class Sampler {
                 + " (%d documents): database file +%s KiB/doc, H2 live +%s KiB/doc; live heap %d → %d KiB",
                 firstRate, lastRate, firstRate == 0 ? 0.0 : 100 * lastRate / firstRate, docs, growth, live,
                 first.heapKib(), last.heapKib());
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(1, Duration.between(from, to).toMillis()) / 1000.0;
     }
 
     /** The live KiB of the last "H2 store:" line in the adapter's log (H2Housekeeping), or -1. */

@@ -81,16 +81,17 @@ class FiguresTest {
     void soakComparesFirstAndLastMinuteAndGrowthPerDocumentOverTheSecondHalf() {
         java.time.Instant t = java.time.Instant.parse("2026-11-28T17:00:00Z");
         java.util.List<Sampler.Sample> samples = java.util.List.of(
-                new Sampler.Sample(t, 600, 700, 100_000, 500_000, 100L << 20, 1_000),
-                new Sampler.Sample(t, 1200, 1300, 101_000, 500_000, 300L << 20, 2_000),
-                new Sampler.Sample(t, 1800, 1900, 101_500, 500_000, 300L << 20, 3_000),
-                new Sampler.Sample(t, 2340, 2440, 102_000, 500_000, 301L << 20, 4_080));
-        String s = Sampler.summary(samples, java.time.Duration.ofSeconds(60));
-        // first minute 600/60 = 10/s, last (2340-1800)/60 = 9/s = 90 %; second half from sample 2 (1900 → 2440 documents):
+                new Sampler.Sample(t.plusSeconds(60), 600, 700, 100_000, 500_000, 100L << 20, 1_000),
+                new Sampler.Sample(t.plusSeconds(125), 1200, 1300, 101_000, 500_000, 300L << 20, 2_000),
+                new Sampler.Sample(t.plusSeconds(190), 1800, 1900, 101_500, 500_000, 300L << 20, 3_000),
+                new Sampler.Sample(t.plusSeconds(250), 2340, 2440, 102_000, 500_000, 301L << 20, 4_080));
+        String s = Sampler.summary(samples, t);
+        // first minute 600/60 = 10/s, last (2340-1800)/60 = 9/s = 90 % (the real intervals count, not the nominal
+        // minute: the third sample came 65 s after the second); second half from sample 2 (1900 → 2440 documents):
         // the file +1 MiB over 540 documents = 1.9 KiB, live +1,080 KiB = 2.0 KiB per document
         assertEquals("soak: first minute 10.0/s, last minute 9.0/s (90 %); second half (540 documents): database file"
                 + " +1.9 KiB/doc, H2 live +2.0 KiB/doc; live heap 100000 → 102000 KiB", s);
-        assertEquals("soak: fewer than two samples", Sampler.summary(samples.subList(0, 1), java.time.Duration.ofSeconds(60)));
+        assertEquals("soak: fewer than two samples", Sampler.summary(samples.subList(0, 1), t));
     }
 
     @Test

@@ -83,6 +83,9 @@ class H2HousekeepingTest {
             assertTrue(fileKib * 1024 >= java.nio.file.Files.size(dir.resolve("report.mv.db")) / 2 && fileKib > 300,
                     "the file's size (2,000 rows of 150 characters): " + line);
             assertTrue(liveKib > 0 && liveKib <= fileKib, "live bytes within the file: " + line);
+            String chunks = H2Housekeeping.chunkStates(H2Housekeeping.embeddedStore(c));
+            assertTrue(chunks.matches("chunks [1-9]\\d*: dead retained \\d+, dead held by an old version \\d+, older than"
+                    + " retention with live pages \\d+ \\(\\d+ of \\d+ pages live\\); version [1-9]\\d*, oldest kept \\d+"), chunks);
         }
     }
 

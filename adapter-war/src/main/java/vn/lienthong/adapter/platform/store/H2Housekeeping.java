@@ -63,6 +63,7 @@ public class H2Housekeeping {
     private ScheduledFuture<?> rounds;
     private DataSource direct;
     private int round;
+    private int rewritingRounds;
 
     @PostConstruct
     void start() {
@@ -98,9 +99,13 @@ public class H2Housekeeping {
                 LOG.info("H2 housekeeping off: the database is not an embedded H2 file");
                 return;
             }
-            compact(store);
+            if (compact(store)) {
+                rewritingRounds++;
+            }
             if (++round % ROUNDS_PER_REPORT == 0) {
-                LOG.info(report(c));
+                LOG.info(report(c) + "; " + chunkStates(store) + ", compaction rewrote in " + rewritingRounds + " of "
+                        + ROUNDS_PER_REPORT + " rounds");
+                rewritingRounds = 0;
             }
         } catch (Exception | LinkageError e) {
             stop(); // best effort: one warning, not one every round
@@ -134,6 +139,67 @@ public class H2Housekeeping {
                 + " live ~%d KiB, chunks %s, pages %s live of %s", fileKib, fill, chunksFill,
                 fileKib * fill / 100 * chunksFill / 100, info.getOrDefault("CHUNK_COUNT", "?"),
                 info.getOrDefault("PAGE_COUNT_LIVE", "?"), info.getOrDefault("PAGE_COUNT", "?"));
+    }
+
+    /**
+     * Why the file holds what it holds, from the chunks' metadata in H2's layout map: chunks with no live page that
+     * wait for {@code RETENTION_TIME} to pass ("dead, retained"), dead chunks older than that but still kept because
+     * an open transaction may read their version ("dead, held"), chunks with live pages older than the retention
+     * time (compaction's candidates) and their fill, and how far the oldest version H2 must keep lags behind.
+     */
+    public static String chunkStates(MVStore store) {
+        org.h2.mvstore.FileStore<?> fs = store.getFileStore();
+        long now = System.currentTimeMillis() - fs.getCreationTime();
+        long retention = fs.getRetentionTime();
+        long oldestKept = oldestVersionToKeep(store);
+        int chunks = 0;
+        int deadRetained = 0;
+        int deadHeld = 0;
+        int oldLive = 0;
+        long oldPages = 0;
+        long oldLivePages = 0;
+        for (java.util.Map.Entry<String, String> e : fs.getLayoutMap().entrySet()) {
+            if (!e.getKey().startsWith("chunk.")) {
+                continue;
+            }
+            chunks++;
+            java.util.Map<String, String> a = org.h2.mvstore.DataUtils.parseMap(e.getValue());
+            long pages = hex(a.get("pages"));
+            long live = a.containsKey("livePages") ? hex(a.get("livePages")) : pages;
+            long time = hex(a.get("time"));
+            if (live == 0) {
+                long unused = hex(a.get("unused"));
+                long unusedAtVersion = hex(a.get("unusedAtVersion"));
+                if (unused + retention > now) {
+                    deadRetained++;
+                } else if (oldestKept >= 0 && unusedAtVersion >= oldestKept) {
+                    deadHeld++;
+                }
+            } else if (time + retention <= now) {
+                oldLive++;
+                oldPages += pages;
+                oldLivePages += live;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "chunks %d: dead retained %d, dead held by an old version %d,"
+                + " older than retention with live pages %d (%d of %d pages live); version %d, oldest kept %s",
+                chunks, deadRetained, deadHeld, oldLive, oldLivePages, oldPages, store.getCurrentVersion(),
+                oldestKept < 0 ? "?" : Long.toString(oldestKept));
+    }
+
+    private static long hex(String v) {
+        return v == null ? 0 : Long.parseLong(v, 16);
+    }
+
+    /** H2 keeps it package-private; read only for the report (−1 if the field cannot be read). */
+    private static long oldestVersionToKeep(MVStore store) {
+        try {
+            java.lang.reflect.Field f = MVStore.class.getDeclaredField("oldestVersionToKeep");
+            f.setAccessible(true);
+            return ((java.util.concurrent.atomic.AtomicLong) f.get(store)).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** One round: rewrites sparse chunks if the store's fill rate is below the target. */

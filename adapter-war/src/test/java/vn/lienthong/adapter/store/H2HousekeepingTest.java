@@ -85,7 +85,7 @@ class H2HousekeepingTest {
             assertTrue(liveKib > 0 && liveKib <= fileKib, "live bytes within the file: " + line);
             String chunks = H2Housekeeping.chunkStates(H2Housekeeping.embeddedStore(c));
             assertTrue(chunks.matches("chunks [1-9]\\d*: dead retained \\d+, dead held by an old version \\d+, older than"
-                    + " retention with live pages \\d+ \\(\\d+ of \\d+ pages live\\); version [1-9]\\d*, oldest kept \\d+"), chunks);
+                    + " retention with live pages \\d+ \\(\\d+ of \\d+ pages live, \\d+ pinned\\); version [1-9]\\d*, oldest kept \\d+"), chunks);
         }
     }
 

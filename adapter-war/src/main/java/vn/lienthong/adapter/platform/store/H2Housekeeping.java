@@ -145,7 +145,7 @@ public class H2Housekeeping {
      * Why the file holds what it holds, from the chunks' metadata in H2's layout map: chunks with no live page that
      * wait for {@code RETENTION_TIME} to pass ("dead, retained"), dead chunks older than that but still kept because
      * an open transaction may read their version ("dead, held"), chunks with live pages older than the retention
-     * time (compaction's candidates) and their fill, and how far the oldest version H2 must keep lags behind.
+     * time (compaction's candidates unless pinned) and their fill, and how far the oldest version H2 must keep lags behind.
      */
     public static String chunkStates(MVStore store) {
         org.h2.mvstore.FileStore<?> fs = store.getFileStore();
@@ -158,6 +158,7 @@ public class H2Housekeeping {
         int oldLive = 0;
         long oldPages = 0;
         long oldLivePages = 0;
+        int oldPinned = 0;
         for (java.util.Map.Entry<String, String> e : fs.getLayoutMap().entrySet()) {
             if (!e.getKey().startsWith("chunk.")) {
                 continue;
@@ -179,11 +180,14 @@ public class H2Housekeeping {
                 oldLive++;
                 oldPages += pages;
                 oldLivePages += live;
+                if (hex(a.get("pinCount")) > 0) {
+                    oldPinned++; // holds pages of a single-writer map (H2's undo logs): compaction may not move them
+                }
             }
         }
         return String.format(java.util.Locale.ROOT, "chunks %d: dead retained %d, dead held by an old version %d,"
-                + " older than retention with live pages %d (%d of %d pages live); version %d, oldest kept %s",
-                chunks, deadRetained, deadHeld, oldLive, oldLivePages, oldPages, store.getCurrentVersion(),
+                + " older than retention with live pages %d (%d of %d pages live, %d pinned); version %d, oldest kept %s",
+                chunks, deadRetained, deadHeld, oldLive, oldLivePages, oldPages, oldPinned, store.getCurrentVersion(),
                 oldestKept < 0 ? "?" : Long.toString(oldestKept));
     }
 
@@ -202,40 +206,9 @@ public class H2Housekeeping {
         }
     }
 
-    /**
-     * Attempts per round. H2's {@code MVStore.compact} waits at most 10 ms for the store lock and then gives up
-     * silently; under load every commit takes that (fair) lock, so one attempt every 2 s rewrote nothing for minutes
-     * (measured: 0 of 30 rounds while chunks older than the retention time held 3 % live pages, and the file grew with
-     * them). Trying again within the round gets the lock; a round ends at the first rewrite.
-     */
-    static final int ATTEMPTS_PER_ROUND = 20;
-
-    /**
-     * One round: rewrites the live pages of sparse chunks older than the retention time (H2 picks them) if the
-     * chunks' fill rate is below the target; true if it rewrote anything.
-     */
+    /** One round: rewrites sparse chunks if the store's fill rate is below the target; true if it rewrote any. */
     public static boolean compact(MVStore store) {
-        for (int attempt = 0; attempt < ATTEMPTS_PER_ROUND; attempt++) {
-            if (store.isClosed() || store.getFileStore().getChunksFillRate() >= TARGET_FILL_RATE
-                    || rewritableFillRate(store) >= TARGET_FILL_RATE) {
-                return false; // nothing to do (or nothing old enough to rewrite yet)
-            }
-            if (store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** H2's fill rate of the chunks compaction may rewrite (info.CHUNKS_FILL_RATE_RW); 100 if not reported. */
-    private static int rewritableFillRate(MVStore store) {
-        int[] rate = {100};
-        store.getFileStore().populateInfo((k, v) -> {
-            if ("info.CHUNKS_FILL_RATE_RW".equals(k)) {
-                rate[0] = Integer.parseInt(v);
-            }
-        });
-        return rate[0];
+        return !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
     }
 
     /** The MVStore behind an embedded H2 connection, or null (PostgreSQL, remote H2, foreign class loader). */

@@ -17,7 +17,12 @@
 # LIENTHONG_DATA), and stops them (by PID) at the end; LIENTHONG_JAVA_OPTS reaches the adapter's JVM (e.g. JFR).
 # With --target it drives a running adapter; give --data (credentials, demo CA) and --pid for the server figures.
 # Every run stops by itself; all traffic goes to the given (loopback) addresses. Results: one summary line on stdout
-# and a markdown row appended to --results (default load/target/load-results.md).
+# and a markdown row appended to --results (default load/target/load-results.md). When the harness started the adapter
+# it also writes the database per document once the run is over (vn.lienthong.load.StoreAfterRun: live rows with
+# their indexes, the file or database as left, and compacted — H2 SHUTDOWN COMPACT, PostgreSQL VACUUM FULL) as a row of
+# <results>-store.md: the run's "H2 Δ" column is the file's growth while running, mostly space H2 reuses.
+# Soak: every minute accepted count, live heap, database size and the H2 live bytes the adapter logs ("H2 store:");
+# the row's note gives first vs last minute and the growth per document over the second half.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -31,7 +36,7 @@ while (($#)); do
     --simulator) SIM=$2 ;; --simulator-pid) SIM_PID_ARG=$2 ;; --results) RESULTS=$2 ;; --note) NOTE=$2 ;;
     --db) DB=$2 ;;
     --keep) KEEP=1; shift; continue ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift 2
@@ -124,7 +129,14 @@ java -Xmx512m -cp "$CP" vn.lienthong.load.LoadRun --mode "$MODE" --threads "$THR
   --results "$RESULTS" ${DB_URL:+--db-url "$DB_URL"} --seeded "$([[ "$MODE" == doc-status ]] && echo "$SEED" || echo 0)" --note "$NOTE"
 STATUS=$?
 set -e
+STARTED_HERE=$RUN_PID
 stop_run
+# The database per document once the run is over (live rows and indexes, the file as left, compacted): a second
+# results file next to --results. H2 needs the adapter stopped; PostgreSQL is still running here.
+if [[ -n "$STARTED_HERE" && "$MODE" != doc-status || -n "$STARTED_HERE" && "$DB" == postgres ]]; then
+  java -Xmx512m -cp "$CP" vn.lienthong.load.StoreAfterRun "${DB_URL:-jdbc:h2:file:$DATA/db/lienthong}" "$MODE" \
+    "${RESULTS%.md}-store.md" "$NOTE" || echo "store figures after the run failed (see above)" >&2
+fi
 stop_pg
 if [[ -z "$KEEP" && "$DATA" == /tmp/lienthong-load.* ]]; then rm -rf "$DATA"; else echo "data kept in $DATA"; fi
 exit $STATUS

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadRun {
 
+    /** Soak sampling interval (a minute: the target compares the first and the last minute). */
+    static final Duration SAMPLE_EVERY = Duration.ofSeconds(60);
+
     private final RunOptions o;
     private final Latencies latencies = new Latencies();
     private final AtomicLong completed = new AtomicLong();
@@ -70,11 +73,13 @@ public final class LoadRun {
         }
         sleepUntil(windowStart);
         // The window's wall clock, to cut a JFR recording of the adapter to the measured minute.
-        System.out.println("window starts " + Instant.now() + " (" + o.duration().toSeconds() + " s)");
+        Instant windowStartedAt = Instant.now();
+        System.out.println("window starts " + windowStartedAt + " (" + o.duration().toSeconds() + " s)");
         long cpuStart = server.cpuMillis();
         long simCpuStart = new ProcessProbe(o.simulatorPid()).cpuMillis();
         Set<String> deliveredAtStart = mine(simulator.delivered(Workload.NOTATION), deliveredBefore);
-        Sampler sampler = o.mode() == Mode.SOAK ? Sampler.start(server, db, Duration.ofSeconds(60)) : null;
+        Sampler sampler = o.mode() == Mode.SOAK ? Sampler.start(server, () -> databaseSize(db),
+                o.data().resolve("logs").resolve("adapter.log"), accepted::get, acceptedIds::size, SAMPLE_EVERY) : null;
         sleepUntil(windowEnd);
         long cpuEnd = server.cpuMillis();
         long simCpuEnd = new ProcessProbe(o.simulatorPid()).cpuMillis();
@@ -103,7 +108,12 @@ public final class LoadRun {
         long dbAfter = databaseSize(db);
         long dataAfter = storeSize(o.data());
 
-        Result r = new Result(o, Instant.now(), latencies, completed.get(), accepted.get(), refused.get(), failed.get(),
+        String soak = sampler == null ? null : Sampler.summary(sampler.samples(), windowStartedAt);
+        if (soak != null) {
+            System.out.println(soak);
+        }
+        RunOptions ro = soak == null ? o : o.withNote((o.note().isEmpty() ? "" : o.note() + "; ") + soak);
+        Result r = new Result(ro, Instant.now(), latencies, completed.get(), accepted.get(), refused.get(), failed.get(),
                 o.mode().submits() && simulator.enabled() ? deliveredInWindow(deliveredAtStart, deliveredAtEnd) : -1,
                 deliveredOfRun.size(), acceptedIds.size(), drainSeconds,
                 cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart,
@@ -244,6 +254,11 @@ public final class LoadRun {
     record RunOptions(Mode mode, int threads, Duration duration, Duration warmup, Duration drain, URI http, URI https,
             Path data, long pid, URI simulator, long simulatorPid, Path results, long seeded, int attachmentBytes,
             String note, String dbUrl) {
+
+        RunOptions withNote(String newNote) {
+            return new RunOptions(mode, threads, duration, warmup, drain, http, https, data, pid, simulator, simulatorPid,
+                    results, seeded, attachmentBytes, newNote, dbUrl);
+        }
 
         static RunOptions parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();

@@ -76,4 +76,32 @@ class FiguresTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mode.of("everything"));
         assertTrue(e.getMessage().contains("legacy-send"));
     }
+
+    @Test
+    void soakComparesFirstAndLastMinuteAndGrowthPerDocumentOverTheSecondHalf() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-28T17:00:00Z");
+        java.util.List<Sampler.Sample> samples = java.util.List.of(
+                new Sampler.Sample(t.plusSeconds(60), 600, 700, 100_000, 500_000, 100L << 20, 1_000),
+                new Sampler.Sample(t.plusSeconds(125), 1200, 1300, 101_000, 500_000, 300L << 20, 2_000),
+                new Sampler.Sample(t.plusSeconds(190), 1800, 1900, 101_500, 500_000, 300L << 20, 3_000),
+                new Sampler.Sample(t.plusSeconds(250), 2340, 2440, 102_000, 500_000, 301L << 20, 4_080));
+        String s = Sampler.summary(samples, t);
+        // first minute 600/60 = 10/s, last (2340-1800)/60 = 9/s = 90 % (the real intervals count, not the nominal
+        // minute: the third sample came 65 s after the second); second half from sample 2 (1900 → 2440 documents):
+        // the file +1 MiB over 540 documents = 1.9 KiB, live +1,080 KiB = 2.0 KiB per document
+        assertEquals("soak: first minute 10.0/s, last minute 9.0/s (90 %); second half (540 documents): database file"
+                + " +1.9 KiB/doc, H2 live +2.0 KiB/doc; live heap 100000 → 102000 KiB", s);
+        assertEquals("soak: fewer than two samples", Sampler.summary(samples.subList(0, 1), t));
+    }
+
+    @Test
+    void theLiveBytesAreTheLastH2StoreLineOfTheAdaptersLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path log = dir.resolve("adapter.log");
+        assertEquals(-1, Sampler.lastH2LiveKib(log));
+        java.nio.file.Files.writeString(log, "[INFO] H2 store: file 2048 KiB, fill 50 %, chunks fill 50 %, live ~512 KiB,"
+                + " chunks 3, pages 10 live of 20\n[INFO] other\n[INFO] H2 store: file 4096 KiB, fill 90 %, chunks fill"
+                + " 80 %, live ~2948 KiB, chunks 9, pages 30 live of 40\n");
+        assertEquals(2948, Sampler.lastH2LiveKib(log));
+    }
 }

@@ -1,5 +1,6 @@
 package vn.lienthong.adapter.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,37 @@ class H2HousekeepingTest {
             int after = store.getFileStore().getChunksFillRate();
             assertTrue(after > before, "compaction raised the fill rate from " + before + " % to " + after + " %");
         }
+    }
+
+    @Test
+    void reportsFileSizeFillRatesAndLiveBytesOfTheFile() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("report") + ";WRITE_DELAY=0",
+                "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(200))");
+                s.execute("INSERT INTO t SELECT X, SPACE(150) FROM SYSTEM_RANGE(1, 2000)");
+            }
+            String line = H2Housekeeping.report(c);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "H2 store: file (\\d+) KiB, fill (\\d+) %, chunks fill (\\d+) %, live ~(\\d+) KiB, chunks (\\d+),"
+                    + " pages (\\d+) live of (\\d+)").matcher(line);
+            assertTrue(m.matches(), line);
+            long fileKib = Long.parseLong(m.group(1));
+            long liveKib = Long.parseLong(m.group(4));
+            assertTrue(fileKib * 1024 >= java.nio.file.Files.size(dir.resolve("report.mv.db")) / 2 && fileKib > 300,
+                    "the file's size (2,000 rows of 150 characters): " + line);
+            assertTrue(liveKib > 0 && liveKib <= fileKib, "live bytes within the file: " + line);
+            String chunks = H2Housekeeping.chunkStates(H2Housekeeping.embeddedStore(c));
+            assertTrue(chunks.matches("chunks [1-9]\\d*: dead retained \\d+, dead held by an old version \\d+, older than"
+                    + " retention with live pages \\d+ \\(\\d+ of \\d+ pages live, \\d+ pinned\\); version [1-9]\\d*, oldest kept \\d+"), chunks);
+        }
+    }
+
+    @Test
+    void describesMissingFiguresAsZeroOrUnknown() {
+        assertEquals("H2 store: file 2048 KiB, fill 50 %, chunks fill 50 %, live ~512 KiB, chunks ?, pages ? live of ?",
+                H2Housekeeping.describe(java.util.Map.of("FILE_SIZE", "2097152", "FILL_RATE", "50",
+                        "CHUNKS_FILL_RATE", "50")));
     }
 
     @Test

@@ -54,12 +54,16 @@ public class H2Housekeeping {
     /** H2's own default (AUTO_COMPACT_FILL_RATE). */
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_BYTES = 16 << 20;
+    /** Rounds between two "H2 store:" log lines (one a minute): what the file holds, for load runs and operators. */
+    static final int ROUNDS_PER_REPORT = 30;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> rounds;
     private DataSource direct;
+    private int round;
+    private int rewritingRounds;
 
     @PostConstruct
     void start() {
@@ -95,14 +99,124 @@ public class H2Housekeeping {
                 LOG.info("H2 housekeeping off: the database is not an embedded H2 file");
                 return;
             }
-            compact(store);
+            if (compact(store)) {
+                rewritingRounds++;
+            }
+            if (++round % ROUNDS_PER_REPORT == 0) {
+                logReport(c, store);
+            }
         } catch (Exception | LinkageError e) {
             stop(); // best effort: one warning, not one every round
             LOG.log(Level.WARNING, "H2 housekeeping stopped; the H2 file will grow until the next restart: " + e);
         }
     }
 
-    /** One round: rewrites sparse chunks if the store's fill rate is below the target. */
+    /** The minute line; a figure H2 does not give (another H2 version) costs the line, never the compaction. */
+    private void logReport(Connection c, MVStore store) {
+        try {
+            LOG.info(report(c) + "; " + chunkStates(store) + ", compaction rewrote in " + rewritingRounds + " of "
+                    + ROUNDS_PER_REPORT + " rounds");
+        } catch (Exception e) {
+            LOG.fine("H2 store report skipped: " + e);
+        } finally {
+            rewritingRounds = 0;
+        }
+    }
+
+    /**
+     * One line on how full the H2 file is (H2's own figures from {@code INFORMATION_SCHEMA.SETTINGS}): the file's
+     * size, the share of it in chunks ({@code FILL_RATE}), the share of those chunks' bytes still live
+     * ({@code CHUNKS_FILL_RATE}) and so the live bytes. The rest is free space H2 reuses and pages of chunks kept for
+     * {@code RETENTION_TIME}: garbage of recent writes, not stored data. The load harness reads these lines.
+     */
+    public static String report(Connection c) throws java.sql.SQLException {
+        java.util.Map<String, String> info = new java.util.TreeMap<>();
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME LIKE 'info.%'")) {
+            while (r.next()) {
+                info.put(r.getString(1).substring("info.".length()), r.getString(2));
+            }
+        }
+        return describe(info);
+    }
+
+    public static String describe(java.util.Map<String, String> info) {
+        long fileKib = Long.parseLong(info.getOrDefault("FILE_SIZE", "0")) / 1024;
+        int fill = Integer.parseInt(info.getOrDefault("FILL_RATE", "0"));
+        int chunksFill = Integer.parseInt(info.getOrDefault("CHUNKS_FILL_RATE", "0"));
+        return String.format(java.util.Locale.ROOT, "H2 store: file %d KiB, fill %d %%, chunks fill %d %%,"
+                + " live ~%d KiB, chunks %s, pages %s live of %s", fileKib, fill, chunksFill,
+                fileKib * fill / 100 * chunksFill / 100, info.getOrDefault("CHUNK_COUNT", "?"),
+                info.getOrDefault("PAGE_COUNT_LIVE", "?"), info.getOrDefault("PAGE_COUNT", "?"));
+    }
+
+    /**
+     * Why the file holds what it holds, from the chunks' metadata in H2's layout map: chunks with no live page that
+     * wait for {@code RETENTION_TIME} to pass ("dead, retained"), dead chunks older than that but still kept because
+     * an open transaction may read their version ("dead, held"), chunks with live pages older than the retention
+     * time (compaction's candidates unless pinned) and their fill, and how far the oldest version H2 must keep lags behind.
+     */
+    public static String chunkStates(MVStore store) {
+        org.h2.mvstore.FileStore<?> fs = store.getFileStore();
+        long now = System.currentTimeMillis() - fs.getCreationTime();
+        long retention = fs.getRetentionTime();
+        long oldestKept = oldestVersionToKeep(store);
+        int chunks = 0;
+        int deadRetained = 0;
+        int deadHeld = 0;
+        int oldLive = 0;
+        long oldPages = 0;
+        long oldLivePages = 0;
+        int oldPinned = 0;
+        for (java.util.Map.Entry<String, String> e : fs.getLayoutMap().entrySet()) {
+            if (!e.getKey().startsWith("chunk.")) {
+                continue;
+            }
+            chunks++;
+            java.util.Map<String, String> a = org.h2.mvstore.DataUtils.parseMap(e.getValue());
+            long pages = hex(a.get("pages"));
+            long live = a.containsKey("livePages") ? hex(a.get("livePages")) : pages;
+            long time = hex(a.get("time"));
+            if (live == 0) {
+                long unused = hex(a.get("unused"));
+                long unusedAtVersion = hex(a.get("unusedAtVersion"));
+                if (unused + retention > now) {
+                    deadRetained++;
+                } else if (oldestKept >= 0 && unusedAtVersion >= oldestKept) {
+                    deadHeld++;
+                }
+            } else if (time + retention <= now) {
+                oldLive++;
+                oldPages += pages;
+                oldLivePages += live;
+                if (hex(a.get("pinCount")) > 0) {
+                    oldPinned++; // holds pages of a single-writer map (H2's undo logs): compaction may not move them
+                }
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "chunks %d: dead retained %d, dead held by an old version %d,"
+                + " older than retention with live pages %d (%d of %d pages live, %d pinned); version %d, oldest kept %s",
+                chunks, deadRetained, deadHeld, oldLive, oldLivePages, oldPages, oldPinned, store.getCurrentVersion(),
+                oldestKept < 0 ? "?" : Long.toString(oldestKept));
+    }
+
+    private static long hex(String v) {
+        return v == null ? 0 : Long.parseLong(v, 16);
+    }
+
+    /** H2 keeps it package-private; read only for the report (−1 if the field cannot be read). */
+    private static long oldestVersionToKeep(MVStore store) {
+        try {
+            java.lang.reflect.Field f = MVStore.class.getDeclaredField("oldestVersionToKeep");
+            f.setAccessible(true);
+            return ((java.util.concurrent.atomic.AtomicLong) f.get(store)).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** One round: rewrites sparse chunks if the store's fill rate is below the target; true if it rewrote any. */
     public static boolean compact(MVStore store) {
         return !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
     }

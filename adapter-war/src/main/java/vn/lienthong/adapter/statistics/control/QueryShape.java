@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.statistics.control.StatisticsSql.Key;
@@ -86,10 +88,27 @@ final class QueryShape {
         return b.toString();
     }
 
-    /** The same columns for a GROUP BY clause ("" when the query is one row). */
-    String groupBy(Side side, String sender, String recipient, String time) {
-        String columns = groupColumns(side, sender, recipient, time);
-        return columns.isEmpty() ? "" : " GROUP BY " + columns.substring(0, columns.length() - 2);
+    /**
+     * The same row key for one statement grouped by it alone, as {@code [select columns, GROUP BY clause]}: the period
+     * grouped by {@link SqlDialect#periodGroup} and shown by {@link SqlDialect#periodLabel} (the same labels).
+     */
+    String[] keyAndGroupBy(Side side, String sender, String recipient, String time) {
+        StringBuilder select = new StringBuilder();
+        List<String> group = new ArrayList<>();
+        if (query.groupBy() != Granularity.TOTAL) {
+            String period = dialect.periodGroup(time, query.groupBy());
+            select.append(dialect.periodLabel(period, query.groupBy())).append(", ");
+            group.add(period);
+        }
+        if (query.byOrganisation()) {
+            select.append(side.organisation(sender, recipient)).append(", ");
+            group.add(side.organisation(sender, recipient));
+        }
+        if (query.byCounterpart()) {
+            select.append(side.counterpart(sender, recipient)).append(", ");
+            group.add(side.counterpart(sender, recipient));
+        }
+        return new String[] {select.toString(), group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group)};
     }
 
     int keyWidth() {

@@ -123,8 +123,8 @@ final class RollupStatisticsSql {
         // (the recipient is then in the row key or fixed by the filter, so a row is one (package, recipient)).
         String unit = join ? "s.organ_id IS NOT NULL" : "s.lead_row = 1";
         String pair = "s.business_type = 0 AND s.organ_id IS NOT NULL";
-        StringBuilder sql = new StringBuilder("SELECT ").append(shape.groupColumns(side, SENDER, RECIPIENT,
-                "s.created_at")).append("COUNT(*)");
+        String[] rowKey = shape.keyAndGroupBy(side, SENDER, RECIPIENT, "s.created_at");
+        StringBuilder sql = new StringBuilder("SELECT ").append(rowKey[0]).append("COUNT(*)");
         if (counts) {
             for (int bt : BUSINESS_TYPES) {
                 sql.append(sum(unit + " AND s.business_type = " + bt));
@@ -154,7 +154,7 @@ final class RollupStatisticsSql {
                 .append(counts ? unit + " OR " + pair : pair).append(")")
                 .append(shape.scopeFilter(side, SENDER, RECIPIENT))
                 .append(shape.counterpartFilter(side, SENDER, RECIPIENT))
-                .append(shape.groupBy(side, SENDER, RECIPIENT, "s.created_at"));
+                .append(rowKey[1]);
         boolean unknownCode = false;
         Map<Key, long[]> packageCounts = new TreeMap<>(Comparator.comparing(Key::period)
                 .thenComparing(Key::organisation).thenComparing(Key::counterpart));

@@ -156,8 +156,6 @@ final class RollupStatisticsSql {
                 .append(shape.counterpartFilter(side, SENDER, RECIPIENT))
                 .append(rowKey[1]);
         boolean unknownCode = false;
-        Map<Key, long[]> packageCounts = new TreeMap<>(Comparator.comparing(Key::period)
-                .thenComparing(Key::organisation).thenComparing(Key::counterpart));
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             ps.setObject(1, shape.today);
             shape.bindFilters(ps, bindSource(ps, side, 2));

@@ -30,6 +30,8 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
  * started — all in one transaction, so a reader sees the old rows with the old checkpoint or the new with the new.
  * After a retention run removed documents, the rows of documents no longer in the store are deleted too.</li>
  * </ul>
+ * Both add the document types and urgencies of the rows they wrote to {@code stats_rollup_code} (V20), the columns of
+ * a request's one pass ({@link RollupStatisticsSql}).
  * Why the rows of documents not changed since checkpoint − settle are exact: see docs/statistics.md, "The rollup".
  */
 public final class StatisticsRollup {

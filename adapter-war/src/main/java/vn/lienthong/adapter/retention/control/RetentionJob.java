@@ -31,6 +31,7 @@ import vn.lienthong.adapter.audit.control.ChainKey;
 import vn.lienthong.adapter.audit.entity.AuditEntry;
 import vn.lienthong.adapter.configuration.RetentionSettings;
 import vn.lienthong.adapter.platform.io.Sha256;
+import vn.lienthong.adapter.platform.store.DatabaseLease;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.retention.control.ArchivedRows.Table;
 import vn.lienthong.adapter.retention.entity.ArchiveRecord;
@@ -115,7 +116,7 @@ public final class RetentionJob {
         }
         String runId = nodeId + "/" + UUID.randomUUID();
         OffsetDateTime start = clock.get();
-        if (!tx.inNew(em -> RetentionLease.claim(em, runId, start, start.plus(settings.lease())))) {
+        if (!tx.inNew(em -> lease().claim(DatabaseLease.jpa(em), runId, start))) {
             return new RetentionReport("BUSY", cutoff, List.of(), 0, 0, "another node runs the retention job");
         }
         List<ArchiveRecord> archived = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class RetentionJob {
         }
         OffsetDateTime end = clock.get();
         tx.inNew(em -> {
-            RetentionLease.release(em, runId, end);
+            lease().release(DatabaseLease.jpa(em), runId, "last_run_at", end);
             return null;
         });
         return new RetentionReport(outcome, cutoff, List.copyOf(archived), abandoned, removed, detail);
@@ -167,9 +168,14 @@ public final class RetentionJob {
                 : YearMonth.from(EligibleDocuments.toOffset(min).atZoneSameInstant(VietnamTime.ZONE));
     }
 
+    /** The job's lease ({@code retention_lease}, V16): one node at a time, renewed before every batch. */
+    private DatabaseLease lease() {
+        return new DatabaseLease("retention_lease", "retention", settings.lease());
+    }
+
     private void renew(String runId) {
         OffsetDateTime now = clock.get();
-        if (!tx.inNew(em -> RetentionLease.renew(em, runId, now, now.plus(settings.lease())))) {
+        if (!tx.inNew(em -> lease().renew(DatabaseLease.jpa(em), runId, now))) {
             throw new IllegalStateException("the retention lease was lost (expired and taken over)");
         }
     }
@@ -249,7 +255,7 @@ public final class RetentionJob {
     /** Deletes exactly the archived rows; throws (rolling everything back) when anything changed since they were read. */
     private void deleteArchived(EntityManager em, String runId, ArchivedRows rows, OffsetDateTime cutoff) {
         OffsetDateTime now = clock.get();
-        if (!RetentionLease.renew(em, runId, now, now.plus(settings.lease()))) {
+        if (!lease().renew(DatabaseLease.jpa(em), runId, now)) {
             throw new IllegalStateException("the retention lease was lost (expired and taken over)");
         }
         for (Table t : ArchivedRows.TABLES) {

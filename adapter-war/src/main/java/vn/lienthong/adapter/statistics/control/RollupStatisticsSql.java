@@ -12,57 +12,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.statistics.control.QueryShape.Side;
 import vn.lienthong.adapter.statistics.control.StatisticsSql.Figures;
 import vn.lienthong.adapter.statistics.control.StatisticsSql.Key;
 import vn.lienthong.adapter.statistics.entity.Feedback;
-import vn.lienthong.adapter.statistics.entity.Granularity;
 import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
 import vn.lienthong.adapter.statistics.entity.StatisticsRow;
-import vn.lienthong.adapter.statistics.entity.Timing;
 
 /**
- * The figures of {@link StatisticsSql}, read from the rollup ({@code stats_rollup}, V19) instead of the joins.
- * Each aggregate reads one row source: the rollup rows of the period <b>except</b> those of documents changed
+ * The figures of {@link StatisticsSql}, read from the rollup ({@code stats_rollup}, V19) instead of the joins, in
+ * <b>one statement per direction</b> that reads the rollup once: per row key, the package counts by business type,
+ * document type and urgency as conditional sums over the codes the rollup holds ({@code stats_rollup_code}, V20,
+ * kept by {@link StatisticsRollup}), the state counts, the feedback categories and the median / 90th percentile of
+ * the times to 01 / 03 / 06. The rows read are the rollup rows of the period <b>except</b> those of documents changed
  * since {@code since} (checkpoint − settle), <b>plus</b> the rows of exactly those documents computed live by
- * {@link RollupRows#SELECT} — in one statement, so both halves see the same snapshot. The aggregates over that
- * source are those of the live queries (same CASE sums, same {@code PERCENTILE_CONT} over the same timestamps),
- * so the answer is identical; the refused arrivals are still read live ({@link StatisticsSql#refusedArrivals}).
+ * {@link RollupRows#SELECT} — in the same statement, so both halves see the same snapshot. The aggregates are those
+ * of the live queries (same conditions, same {@code PERCENTILE_CONT} over the same timestamps), so the answer is
+ * identical. Two cases take a second statement for the counts, the live queries' shape over the same rows: a
+ * received-side query over several organisations not split by organisation (a document addressed to two of them
+ * counts once: {@code COUNT(DISTINCT …)}), and a document type or urgency not yet in the code table (a document
+ * changed since the last refresh). The refused arrivals are still read live ({@link StatisticsSql#refusedArrivals}).
  */
 final class RollupStatisticsSql {
 
-    private enum Side {
-        SENT("OUT", "s.sender_organ_id", "s.organ_id"),
-        RECEIVED("IN", "s.organ_id", "s.sender_organ_id");
-
-        final String direction;
-        final String organisation;
-        final String counterpart;
-
-        Side(String direction, String organisation, String counterpart) {
-            this.direction = direction;
-            this.organisation = organisation;
-            this.counterpart = counterpart;
-        }
-    }
+    private static final String SENDER = "s.sender_organ_id";
+    private static final String RECIPIENT = "s.organ_id";
+    private static final int[] BUSINESS_TYPES = {0, 1, 2, 3};
 
     private final Connection connection;
-    private final SqlDialect dialect;
+    private final QueryShape shape;
     private final StatisticsQuery query;
-    private final OffsetDateTime start;
-    private final OffsetDateTime end;
-    private final LocalDate today;
     private final OffsetDateTime since;
     private final StatisticsSql live;
 
     RollupStatisticsSql(Connection connection, StatisticsQuery query, LocalDate today, OffsetDateTime since)
             throws SQLException {
         this.connection = connection;
-        this.dialect = SqlDialect.of(connection);
+        this.shape = new QueryShape(connection, query, today);
         this.query = query;
-        this.start = query.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        this.end = query.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        this.today = today;
         this.since = since;
         this.live = new StatisticsSql(connection, query, today);
     }
@@ -70,15 +57,32 @@ final class RollupStatisticsSql {
     List<StatisticsRow> rows() throws SQLException {
         Map<Key, Figures[]> rows = new TreeMap<>(Comparator.comparing(Key::period)
                 .thenComparing(Key::organisation).thenComparing(Key::counterpart));
+        Codes codes = Codes.read(connection);
         for (Side side : Side.values()) {
-            counts(side, rows);
-            feedback(side, rows);
+            onePass(side, codes, rows);
         }
         live.refusedArrivals(rows);
         List<StatisticsRow> out = new ArrayList<>();
         rows.forEach((k, f) -> out.add(new StatisticsRow(k.period(), k.organisation(), k.counterpart(),
                 f[0].build(), f[1].build())));
         return out;
+    }
+
+    /** The document types and urgencies the rollup holds ({@code stats_rollup_code}): the columns of the counts. */
+    record Codes(List<Integer> documentTypes, List<Integer> priorities) {
+
+        static Codes read(Connection c) throws SQLException {
+            List<Integer> types = new ArrayList<>();
+            List<Integer> priorities = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, code FROM stats_rollup_code ORDER BY code");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    (StatisticsRollup.CODE_DOCUMENT_TYPE.equals(rs.getString(1)) ? types : priorities)
+                            .add(rs.getInt(2));
+                }
+            }
+            return new Codes(List.copyOf(types), List.copyOf(priorities));
+        }
     }
 
     /** The period's rows of one direction: settled rollup rows, and the changed documents' rows computed live. */
@@ -96,8 +100,8 @@ final class RollupStatisticsSql {
                 }
             }
             ps.setString(i++, side.direction);
-            ps.setObject(i++, start);
-            ps.setObject(i++, end);
+            ps.setObject(i++, shape.start);
+            ps.setObject(i++, shape.end);
             if (half == 0) {
                 for (int k = 0; k < 4; k++) {
                     ps.setObject(i++, since);
@@ -107,25 +111,137 @@ final class RollupStatisticsSql {
         return i;
     }
 
-    // --- counts of packages by business type, document type and urgency -------------------------------------
+    // --- one pass: everything of a row key --------------------------------------------------------------------
 
-    private void counts(Side side, Map<Key, Figures[]> rows) throws SQLException {
-        boolean join = needsRecipientJoin(side);
-        String count = join ? "COUNT(DISTINCT s.document_ref)" : "COUNT(*)";
-        String sql = "SELECT " + groupColumns(side) + "s.business_type, s.document_type, s.priority, " + count + ", "
-                + countIf(join, "s.dead = 1") + ", " + countIf(join, "s.recalled = 1") + ", "
-                + countIf(join, "s.failed = 1")
+    private void onePass(Side side, Codes codes, Map<Key, Figures[]> rows) throws SQLException {
+        boolean join = shape.needsRecipientJoin(side);
+        // A document addressed to several of the organisations asked about counts once in a row not split by them.
+        boolean distinct = join && side == Side.RECEIVED && !query.byOrganisation()
+                && query.organisations().size() > 1;
+        boolean counts = !distinct;
+        // The unit a package is counted in: its lead row, or — split or filtered by recipient — each recipient row
+        // (the recipient is then in the row key or fixed by the filter, so a row is one (package, recipient)).
+        String unit = join ? "s.organ_id IS NOT NULL" : "s.lead_row = 1";
+        String pair = "s.business_type = 0 AND s.organ_id IS NOT NULL";
+        String[] rowKey = shape.keyAndGroupBy(side, SENDER, RECIPIENT, "s.created_at");
+        StringBuilder sql = new StringBuilder("SELECT ").append(rowKey[0]).append("COUNT(*)");
+        if (counts) {
+            for (int bt : BUSINESS_TYPES) {
+                sql.append(sum(unit + " AND s.business_type = " + bt));
+            }
+            for (int t : codes.documentTypes()) {
+                sql.append(sum(unit + " AND s.business_type = 0 AND s.document_type = " + t));
+            }
+            for (int p : codes.priorities()) {
+                sql.append(sum(unit + " AND s.business_type = 0 AND s.priority = " + p));
+            }
+            sql.append(sum(unit + " AND s.business_type = 0 AND (" + notIn("s.document_type", codes.documentTypes())
+                    + " OR " + notIn("s.priority", codes.priorities()) + ")"));
+            sql.append(sum(unit + " AND s.dead = 1")).append(sum(unit + " AND s.recalled = 1"))
+                    .append(sum(unit + " AND s.failed = 1"));
+        }
+        sql.append(sum(pair))
+                .append(sum(pair + " AND s.fin = 1"))
+                .append(sum(pair + " AND s.fin = 0 AND s.mid = 1"))
+                .append(sum(pair + " AND s.fin = 0 AND s.mid = 0 AND s.arr = 1"))
+                .append(sum(pair + " AND s.fin = 0 AND s.mid = 0 AND s.arr = 0"))
+                .append(sum(pair + " AND s.due_date < ? AND s.t06 IS NULL"));
+        for (String t : new String[] {"s.t01", "s.t03", "s.t06"}) {
+            // the pair's time or NULL: COUNT and PERCENTILE_CONT skip NULLs, exactly as over the pairs alone
+            sql.append(shape.timing("s.created_at", "CASE WHEN " + pair + " THEN " + t + " END"));
+        }
+        sql.append(" FROM (").append(source()).append(") s WHERE (")
+                .append(counts ? unit + " OR " + pair : pair).append(")")
+                .append(shape.scopeFilter(side, SENDER, RECIPIENT))
+                .append(shape.counterpartFilter(side, SENDER, RECIPIENT))
+                .append(rowKey[1]);
+        boolean unknownCode = false;
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            ps.setObject(1, shape.today);
+            shape.bindFilters(ps, bindSource(ps, side, 2));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(shape.keyWidth() + 1) == 0) {
+                        continue; // an empty range still answers one row of a plain aggregate
+                    }
+                    Key key = shape.key(rs);
+                    int c = shape.keyWidth() + 2;
+                    Figures f = StatisticsSql.figures(rows, key)[side.ordinal()];
+                    if (counts) {
+                        f.documents += rs.getLong(c++);
+                        f.recalls += rs.getLong(c++);
+                        f.updates += rs.getLong(c++);
+                        f.replacements += rs.getLong(c++);
+                        for (int t : codes.documentTypes()) {
+                            addPositive(f.byDocumentType, t, rs.getLong(c++));
+                        }
+                        for (int p : codes.priorities()) {
+                            addPositive(f.byUrgency, p, rs.getLong(c++));
+                        }
+                        unknownCode |= rs.getLong(c++) > 0;
+                        f.dead += rs.getLong(c++);
+                        f.cancelled += rs.getLong(c++);
+                        f.failed += rs.getLong(c++);
+                    }
+                    long pairCount = rs.getLong(c++);
+                    if (pairCount == 0) {
+                        continue;
+                    }
+                    long complete = rs.getLong(c++);
+                    long partial = rs.getLong(c++);
+                    long arrived = rs.getLong(c++);
+                    long none = rs.getLong(c++);
+                    long overdue = rs.getLong(c++);
+                    f.feedback = new Feedback(pairCount, complete, partial, arrived, none, overdue,
+                            StatisticsSql.timing(rs, c), StatisticsSql.timing(rs, c + 3), StatisticsSql.timing(rs, c + 6));
+                }
+            }
+        }
+        if (distinct || unknownCode) {
+            if (unknownCode) {
+                for (Figures[] f : rows.values()) {
+                    f[side.ordinal()].clearCounts();
+                }
+            }
+            counts(side, distinct, rows);
+        }
+    }
+
+    private static String sum(String condition) {
+        return ", SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
+    }
+
+    private static String notIn(String column, List<Integer> codes) {
+        return codes.isEmpty() ? "1 = 1" : column + " NOT IN (" + codes.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    private static void addPositive(Map<Integer, Long> counts, int code, long n) {
+        if (n > 0) {
+            counts.merge(code, n, Long::sum);
+        }
+    }
+
+    // --- counts by business type, document type and urgency, one group each (the two cases above) -----------
+
+    private void counts(Side side, boolean distinct, Map<Key, Figures[]> rows) throws SQLException {
+        boolean join = shape.needsRecipientJoin(side);
+        String count = distinct ? "COUNT(DISTINCT s.document_ref)" : "COUNT(*)";
+        String group = shape.groupColumns(side, SENDER, RECIPIENT, "s.created_at");
+        String sql = "SELECT " + group + "s.business_type, s.document_type, s.priority, " + count + ", "
+                + countIf(distinct, "s.dead = 1") + ", " + countIf(distinct, "s.recalled = 1") + ", "
+                + countIf(distinct, "s.failed = 1")
                 + " FROM (" + source() + ") s"
                 // a package once (its lead row) — or, split by recipient, once per recipient like the live join
                 + " WHERE " + (join ? "s.organ_id IS NOT NULL" : "s.lead_row = 1")
-                + scopeFilter(side) + counterpartFilter(side)
-                + " GROUP BY " + groupColumns(side) + "s.business_type, s.document_type, s.priority";
+                + shape.scopeFilter(side, SENDER, RECIPIENT) + shape.counterpartFilter(side, SENDER, RECIPIENT)
+                + " GROUP BY " + group + "s.business_type, s.document_type, s.priority";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bindFilters(ps, bindSource(ps, side, 1));
+            shape.bindFilters(ps, bindSource(ps, side, 1));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Key key = key(rs);
-                    int c = 1 + keyWidth();
+                    Key key = shape.key(rs);
+                    int c = 1 + shape.keyWidth();
                     int businessType = rs.getInt(c++);
                     int documentType = rs.getInt(c++);
                     int priority = rs.getInt(c++);
@@ -140,108 +256,8 @@ final class RollupStatisticsSql {
         }
     }
 
-    // --- feedback per (document, recipient) pair ------------------------------------------------------------
-
-    private void feedback(Side side, Map<Key, Figures[]> rows) throws SQLException {
-        String group = groupColumns(side).replaceAll(", $", "");
-        String sql = "SELECT " + groupColumns(side) + "COUNT(*),"
-                + " SUM(CASE WHEN s.fin = 1 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.fin = 0 AND s.mid = 1 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.fin = 0 AND s.mid = 0 AND s.arr = 1 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.fin = 0 AND s.mid = 0 AND s.arr = 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.due_date < ? AND s.t06 IS NULL THEN 1 ELSE 0 END)"
-                + timing("s.t01") + timing("s.t03") + timing("s.t06")
-                + " FROM (" + source() + ") s"
-                + " WHERE s.business_type = 0 AND s.organ_id IS NOT NULL" + scopeFilter(side) + counterpartFilter(side)
-                + (group.isEmpty() ? "" : " GROUP BY " + group);
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setObject(1, today);
-            bindFilters(ps, bindSource(ps, side, 2));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Key key = key(rs);
-                    int c = 1 + keyWidth();
-                    long pairCount = rs.getLong(c++);
-                    if (pairCount == 0) {
-                        continue; // an empty range still answers one row of a plain aggregate
-                    }
-                    long complete = rs.getLong(c++);
-                    long partial = rs.getLong(c++);
-                    long arrived = rs.getLong(c++);
-                    long none = rs.getLong(c++);
-                    long overdue = rs.getLong(c++);
-                    Timing to01 = StatisticsSql.timing(rs, c);
-                    Timing to03 = StatisticsSql.timing(rs, c + 3);
-                    Timing to06 = StatisticsSql.timing(rs, c + 6);
-                    StatisticsSql.figures(rows, key)[side.ordinal()].feedback = new Feedback(pairCount, complete,
-                            partial, arrived, none, overdue, to01, to03, to06);
-                }
-            }
-        }
-    }
-
-    private String timing(String column) {
-        String seconds = dialect.seconds("s.created_at", column);
-        return ", COUNT(" + column + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + "),"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + ")";
-    }
-
-    // --- SQL pieces (as in StatisticsSql, over the row source s) --------------------------------------------
-
-    private boolean needsRecipientJoin(Side side) {
-        return side == Side.SENT ? query.byCounterpart() || query.counterpart() != null
-                : query.byOrganisation() || !query.allOrganisations();
-    }
-
     private static String countIf(boolean distinct, String condition) {
         return distinct ? "COUNT(DISTINCT CASE WHEN " + condition + " THEN s.document_ref END)"
                 : "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
-    }
-
-    private String groupColumns(Side side) {
-        StringBuilder b = new StringBuilder();
-        if (query.groupBy() != Granularity.TOTAL) {
-            b.append(dialect.period("s.created_at", query.groupBy())).append(", ");
-        }
-        if (query.byOrganisation()) {
-            b.append(side.organisation).append(", ");
-        }
-        if (query.byCounterpart()) {
-            b.append(side.counterpart).append(", ");
-        }
-        return b.toString();
-    }
-
-    private int keyWidth() {
-        return (query.groupBy() != Granularity.TOTAL ? 1 : 0) + (query.byOrganisation() ? 1 : 0)
-                + (query.byCounterpart() ? 1 : 0);
-    }
-
-    private Key key(ResultSet rs) throws SQLException {
-        int c = 1;
-        String period = query.groupBy() == Granularity.TOTAL ? query.from() + "/" + query.to() : rs.getString(c++);
-        String organisation = query.byOrganisation() ? rs.getString(c++) : StatisticsRow.ALL;
-        String counterpart = query.byCounterpart() ? rs.getString(c) : StatisticsRow.ALL;
-        return new Key(period, organisation, counterpart);
-    }
-
-    private String scopeFilter(Side side) {
-        if (query.allOrganisations()) {
-            return "";
-        }
-        return " AND " + side.organisation + " IN (" + "?, ".repeat(query.organisations().size() - 1) + "?)";
-    }
-
-    private String counterpartFilter(Side side) {
-        return query.counterpart() == null ? "" : " AND " + side.counterpart + " = ?";
-    }
-
-    private void bindFilters(PreparedStatement ps, int i) throws SQLException {
-        for (String organ : query.organisations()) {
-            ps.setString(i++, organ);
-        }
-        if (query.counterpart() != null) {
-            ps.setString(i, query.counterpart());
-        }
     }
 }

@@ -22,6 +22,16 @@ enum SqlDialect {
         String seconds(String from, String to) {
             return "(DATEDIFF('MILLISECOND', " + from + ", " + to + ") / 1000.0)";
         }
+
+        @Override
+        String periodGroup(String column, Granularity g) {
+            return period(column, g);
+        }
+
+        @Override
+        String periodLabel(String group, Granularity g) {
+            return group;
+        }
     },
     POSTGRESQL {
         @Override
@@ -39,10 +49,36 @@ enum SqlDialect {
         String seconds(String from, String to) {
             return "EXTRACT(EPOCH FROM (" + to + " - " + from + "))";
         }
+
+        /** The period's first instant: grouping on a timestamp sorts far cheaper than on formatted text. */
+        @Override
+        String periodGroup(String column, Granularity g) {
+            String unit = switch (g) {
+                case DAY -> "day";
+                case MONTH -> "month";
+                case YEAR -> "year";
+                case TOTAL -> throw new IllegalArgumentException("no period column for TOTAL");
+            };
+            return "date_trunc('" + unit + "', " + column + ", 'Asia/Ho_Chi_Minh')";
+        }
+
+        @Override
+        String periodLabel(String group, Granularity g) {
+            return period(group, g);
+        }
     };
 
     /** The period label of a timestamp column in Vietnam time: 2026-11-05, 2026-11 or 2026. */
     abstract String period(String column, Granularity g);
+
+    /**
+     * A GROUP BY expression equivalent to {@link #period} (one group per period label) that a database may compute and
+     * sort faster; {@link #periodLabel} turns it into the same label as {@link #period}.
+     */
+    abstract String periodGroup(String column, Granularity g);
+
+    /** The label ({@link #period}'s text) of a {@link #periodGroup} expression. */
+    abstract String periodLabel(String group, Granularity g);
 
     /** Seconds from {@code from} to {@code to} (fractional). */
     abstract String seconds(String from, String to);

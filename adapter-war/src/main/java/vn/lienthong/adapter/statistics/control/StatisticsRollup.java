@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import vn.lienthong.adapter.configuration.StatisticsSettings;
+import vn.lienthong.adapter.platform.store.DatabaseLease;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
 /**
@@ -29,6 +30,8 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
  * started — all in one transaction, so a reader sees the old rows with the old checkpoint or the new with the new.
  * After a retention run removed documents, the rows of documents no longer in the store are deleted too.</li>
  * </ul>
+ * Both add the document types and urgencies of the rows they wrote to {@code stats_rollup_code} (V20), the columns of
+ * a request's one pass ({@link RollupStatisticsSql}).
  * Why the rows of documents not changed since checkpoint − settle are exact: see docs/statistics.md, "The rollup".
  */
 public final class StatisticsRollup {
@@ -41,6 +44,9 @@ public final class StatisticsRollup {
     }
 
     static final String STATE = "rollup";
+    /** The kinds of {@code stats_rollup_code} (V20): the columns a request counts in its one pass. */
+    static final String CODE_DOCUMENT_TYPE = "document_type";
+    static final String CODE_PRIORITY = "priority";
     private static final int CHUNK = 500;
 
     private final DataSource dataSource;
@@ -140,6 +146,7 @@ public final class StatisticsRollup {
                 month = month.plusMonths(1);
             }
         }
+        addCodes(c, "", List.of());
         setCheckpoint(c, started, rows);
         c.commit();
         return new long[] {-1, rows};
@@ -175,6 +182,7 @@ public final class StatisticsRollup {
                 del.executeUpdate();
                 rows += ins.executeUpdate();
             }
+            addCodes(c, " WHERE x.document_ref" + in, chunk);
         }
         if (retentionRemovedSince(c, since)) {
             update(c, "DELETE FROM stats_rollup WHERE NOT EXISTS (SELECT 1 FROM document d"
@@ -184,6 +192,21 @@ public final class StatisticsRollup {
         setCheckpoint(c, started, rows);
         c.commit();
         return new long[] {changed.size(), rows};
+    }
+
+    /** Adds the document types and urgencies of the rows chosen by {@code where} that the code table lacks. */
+    private static void addCodes(Connection c, String where, List<String> keys) throws SQLException {
+        for (String kind : new String[] {CODE_DOCUMENT_TYPE, CODE_PRIORITY}) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO stats_rollup_code (kind, code)"
+                    + " SELECT DISTINCT '" + kind + "', x." + kind + " FROM stats_rollup x" + where
+                    + (where.isEmpty() ? " WHERE" : " AND") + " NOT EXISTS (SELECT 1 FROM stats_rollup_code k"
+                    + " WHERE k.kind = '" + kind + "' AND k.code = x." + kind + ")")) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 1, keys.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     private void setCheckpoint(Connection c, OffsetDateTime checkpoint, long rows) throws SQLException {
@@ -200,40 +223,24 @@ public final class StatisticsRollup {
         }
     }
 
+    /** The job's lease in {@code stats_rollup_state} (one node at a time; the same protocol as retention's). */
+    private DatabaseLease lease() {
+        return new DatabaseLease("stats_rollup_state", STATE, settings.lease());
+    }
+
     private boolean claim(Connection c) throws SQLException {
-        OffsetDateTime now = clock.get();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stats_rollup_state SET owner = ?, lease_until = ?"
-                + " WHERE id = ? AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?)")) {
-            ps.setString(1, owner);
-            ps.setObject(2, now.plus(settings.lease()));
-            ps.setString(3, STATE);
-            ps.setObject(4, now);
-            return ps.executeUpdate() == 1;
-        }
+        return lease().claim(DatabaseLease.jdbc(c), owner, clock.get());
     }
 
     /** Extends the lease inside the work's transaction; a run that lost it (expired, taken over) writes nothing. */
     private void renewOrFail(Connection c) throws SQLException {
-        OffsetDateTime now = clock.get();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stats_rollup_state SET lease_until = ?"
-                + " WHERE id = ? AND owner = ? AND lease_until >= ?")) {
-            ps.setObject(1, now.plus(settings.lease()));
-            ps.setString(2, STATE);
-            ps.setString(3, owner);
-            ps.setObject(4, now);
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("the statistics rollup lease was lost (expired and taken over)");
-            }
+        if (!lease().renew(DatabaseLease.jdbc(c), owner, clock.get())) {
+            throw new SQLException("the statistics rollup lease was lost (expired and taken over)");
         }
     }
 
     private void release(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stats_rollup_state SET owner = NULL,"
-                + " lease_until = NULL WHERE id = ? AND owner = ?")) {
-            ps.setString(1, STATE);
-            ps.setString(2, owner);
-            ps.executeUpdate();
-        }
+        lease().release(DatabaseLease.jdbc(c), owner);
     }
 
     private static void update(Connection c, String sql) throws SQLException {

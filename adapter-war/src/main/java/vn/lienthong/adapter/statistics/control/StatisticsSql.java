@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import vn.lienthong.adapter.platform.time.VietnamTime;
+import vn.lienthong.adapter.statistics.control.QueryShape.Side;
 import vn.lienthong.adapter.statistics.entity.DirectionFigures;
 import vn.lienthong.adapter.statistics.entity.Feedback;
 import vn.lienthong.adapter.statistics.entity.Granularity;
@@ -34,39 +35,23 @@ import vn.lienthong.adapter.statistics.entity.Timing;
  */
 public final class StatisticsSql {
 
-    private enum Side {
-        SENT("OUT", "d.sender_organ_id", "r.organ_id"),
-        RECEIVED("IN", "r.organ_id", "d.sender_organ_id");
-
-        final String direction;
-        final String organisation;
-        final String counterpart;
-
-        Side(String direction, String organisation, String counterpart) {
-            this.direction = direction;
-            this.organisation = organisation;
-            this.counterpart = counterpart;
-        }
-    }
-
     /** A row's identity. */
     record Key(String period, String organisation, String counterpart) {
     }
 
+    private static final String SENDER = "d.sender_organ_id";
+    private static final String RECIPIENT = "r.organ_id";
+
     private final Connection connection;
+    private final QueryShape shape;
     private final SqlDialect dialect;
     private final StatisticsQuery query;
-    private final OffsetDateTime start;
-    private final OffsetDateTime end;
-    private final LocalDate today;
 
     public StatisticsSql(Connection connection, StatisticsQuery query, LocalDate today) throws SQLException {
         this.connection = connection;
-        this.dialect = SqlDialect.of(connection);
+        this.shape = new QueryShape(connection, query, today);
+        this.dialect = shape.dialect;
         this.query = query;
-        this.start = query.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        this.end = query.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        this.today = today;
     }
 
     public List<StatisticsRow> rows() throws SQLException {
@@ -86,7 +71,7 @@ public final class StatisticsSql {
     // --- counts of packages by business type, document type and urgency -------------------------------------
 
     private void counts(Side side, Map<Key, Figures[]> rows) throws SQLException {
-        boolean join = needsRecipientJoin(side);
+        boolean join = shape.needsRecipientJoin(side);
         String count = join ? "COUNT(DISTINCT d.id)" : "COUNT(*)";
         String dims = groupColumns(side, "d.created_at");
         String sql = "SELECT " + dims + "d.business_type, COALESCE(d.document_type, -1), d.priority, " + count + ", "
@@ -108,8 +93,8 @@ public final class StatisticsSql {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int c = 1;
-                    Key key = key(rs, side);
-                    c += keyWidth();
+                    Key key = shape.key(rs);
+                    c += shape.keyWidth();
                     int businessType = rs.getInt(c++);
                     int documentType = rs.getInt(c++);
                     int priority = rs.getInt(c++);
@@ -127,7 +112,8 @@ public final class StatisticsSql {
     // --- feedback per (document, recipient) pair ------------------------------------------------------------
 
     private void feedback(Side side, Map<Key, Figures[]> rows) throws SQLException {
-        String pairs = "SELECT " + side.organisation + " AS org, " + side.counterpart + " AS cp, d.created_at,"
+        String pairs = "SELECT " + side.organisation(SENDER, RECIPIENT) + " AS org, "
+                + side.counterpart(SENDER, RECIPIENT) + " AS cp, d.created_at,"
                 + " d.due_date AS due,"
                 + " MIN(CASE WHEN se.status_code = '01' THEN se.occurred_at END) AS t01,"
                 + " MIN(CASE WHEN se.status_code = '03' THEN se.occurred_at END) AS t03,"
@@ -150,13 +136,13 @@ public final class StatisticsSql {
                 + " FROM (" + pairs + ") p"
                 + (pairGroupColumns().isEmpty() ? "" : " GROUP BY " + pairGroupColumns());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setObject(1, today);
+            ps.setObject(1, shape.today);
             int i = bindRange(ps, side, 2);
             bindFilters(ps, i);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Key key = key(rs, side);
-                    int c = 1 + keyWidth();
+                    Key key = shape.key(rs);
+                    int c = 1 + shape.keyWidth();
                     long pairCount = rs.getLong(c++);
                     if (pairCount == 0) {
                         continue; // an empty range still answers one row of a plain aggregate
@@ -177,9 +163,7 @@ public final class StatisticsSql {
     }
 
     private String timing(String column) {
-        String seconds = dialect.seconds("p.created_at", column);
-        return ", COUNT(" + column + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + "),"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + ")";
+        return shape.timing("p.created_at", column);
     }
 
     static Timing timing(ResultSet rs, int c) throws SQLException {
@@ -206,15 +190,15 @@ public final class StatisticsSql {
                 + (query.counterpart() == null ? "" : " AND p.from_organ_id = ?")
                 + (group.isEmpty() ? "" : " GROUP BY " + group);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setObject(1, start);
-            ps.setObject(2, end);
+            ps.setObject(1, shape.start);
+            ps.setObject(2, shape.end);
             if (query.counterpart() != null) {
                 ps.setString(3, query.counterpart());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int c = 1;
-                    String p = query.groupBy() == Granularity.TOTAL ? totalPeriod() : rs.getString(c++);
+                    String p = query.groupBy() == Granularity.TOTAL ? shape.totalPeriod() : rs.getString(c++);
                     String counterpart = query.byCounterpart() ? rs.getString(c++) : StatisticsRow.ALL;
                     long n = rs.getLong(c);
                     if (n > 0) {
@@ -225,12 +209,7 @@ public final class StatisticsSql {
         }
     }
 
-    // --- SQL pieces ------------------------------------------------------------------------------------------
-
-    private boolean needsRecipientJoin(Side side) {
-        return side == Side.SENT ? query.byCounterpart() || query.counterpart() != null
-                : query.byOrganisation() || !query.allOrganisations();
-    }
+    // --- SQL pieces (the shared ones: QueryShape) -------------------------------------------------------------
 
     private static String countIf(boolean distinct, String condition) {
         return distinct ? "COUNT(DISTINCT CASE WHEN " + condition + " THEN d.id END)"
@@ -238,17 +217,7 @@ public final class StatisticsSql {
     }
 
     private String groupColumns(Side side, String time) {
-        StringBuilder b = new StringBuilder();
-        if (query.groupBy() != Granularity.TOTAL) {
-            b.append(dialect.period(time, query.groupBy())).append(", ");
-        }
-        if (query.byOrganisation()) {
-            b.append(side.organisation).append(", ");
-        }
-        if (query.byCounterpart()) {
-            b.append(side.counterpart).append(", ");
-        }
-        return b.toString();
+        return shape.groupColumns(side, SENDER, RECIPIENT, time);
     }
 
     private String pairKeyColumns() {
@@ -270,48 +239,23 @@ public final class StatisticsSql {
         return String.join(", ", cols);
     }
 
-    private int keyWidth() {
-        return (query.groupBy() != Granularity.TOTAL ? 1 : 0) + (query.byOrganisation() ? 1 : 0)
-                + (query.byCounterpart() ? 1 : 0);
-    }
-
-    private Key key(ResultSet rs, Side side) throws SQLException {
-        int c = 1;
-        String period = query.groupBy() == Granularity.TOTAL ? totalPeriod() : rs.getString(c++);
-        String organisation = query.byOrganisation() ? rs.getString(c++) : StatisticsRow.ALL;
-        String counterpart = query.byCounterpart() ? rs.getString(c) : StatisticsRow.ALL;
-        return new Key(period, organisation, counterpart);
-    }
-
-    private String totalPeriod() {
-        return query.from() + "/" + query.to();
-    }
-
     private String scopeFilter(Side side) {
-        if (query.allOrganisations()) {
-            return "";
-        }
-        return " AND " + side.organisation + " IN (" + "?, ".repeat(query.organisations().size() - 1) + "?)";
+        return shape.scopeFilter(side, SENDER, RECIPIENT);
     }
 
     private String counterpartFilter(Side side) {
-        return query.counterpart() == null ? "" : " AND " + side.counterpart + " = ?";
+        return shape.counterpartFilter(side, SENDER, RECIPIENT);
     }
 
     private int bindRange(PreparedStatement ps, Side side, int i) throws SQLException {
         ps.setString(i++, side.direction);
-        ps.setObject(i++, start);
-        ps.setObject(i++, end);
+        ps.setObject(i++, shape.start);
+        ps.setObject(i++, shape.end);
         return i;
     }
 
     private void bindFilters(PreparedStatement ps, int i) throws SQLException {
-        for (String organ : query.organisations()) {
-            ps.setString(i++, organ);
-        }
-        if (query.counterpart() != null) {
-            ps.setString(i, query.counterpart());
-        }
+        shape.bindFilters(ps, i);
     }
 
     static Figures[] figures(Map<Key, Figures[]> rows, Key key) {
@@ -345,6 +289,19 @@ public final class StatisticsSql {
                     // not a business type of QCVN 102: counted nowhere but in failed/dead
                 }
             }
+        }
+
+        /** Forgets the counts by package (not the feedback): they are counted again another way. */
+        void clearCounts() {
+            documents = 0;
+            recalls = 0;
+            updates = 0;
+            replacements = 0;
+            byDocumentType.clear();
+            byUrgency.clear();
+            failed = 0;
+            dead = 0;
+            cancelled = 0;
         }
 
         DirectionFigures build() {

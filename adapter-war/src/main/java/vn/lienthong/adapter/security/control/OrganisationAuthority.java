@@ -70,13 +70,11 @@ public class OrganisationAuthority {
 
     /** Whether {@code caller} may act for {@code organId} (the same rule, without refusal or audit). */
     public boolean mayActFor(CallerIdentity caller, String organId) {
-        return caller != null && credentials.find(caller.username())
-                .map(c -> refusal(c, organId).isEmpty()).orElse(false);
+        return caller != null && credentialOf(caller).map(c -> refusal(c, organId).isEmpty()).orElse(false);
     }
 
     private void require(Face face, CallerIdentity caller, String operation, List<Named> organisations) {
-        Optional<ClientCredential> credential = caller == null ? Optional.empty()
-                : credentials.find(caller.username());
+        Optional<ClientCredential> credential = caller == null ? Optional.empty() : credentialOf(caller);
         for (Named n : organisations) {
             if (n.organId() == null) {
                 continue;
@@ -94,6 +92,15 @@ public class OrganisationAuthority {
                 throw new Rejection(CODE, n.field(), "This client may not act for organisation " + n.organId());
             }
         }
+    }
+
+    /**
+     * The caller's credential as this request's authentication read it, else read now (a caller built without one:
+     * token issue, the receive loop's organisations).
+     */
+    private Optional<ClientCredential> credentialOf(CallerIdentity caller) {
+        Optional<ClientCredential> read = caller.credentialRead();
+        return read.isPresent() ? read : credentials.find(caller.username());
     }
 
     /** Why {@code credential} may not act for {@code organId}, or empty if it may. */

@@ -14,6 +14,7 @@ import org.apache.wss4j.dom.handler.WSHandlerConstants;
 import org.apache.wss4j.dom.handler.WSHandlerResult;
 
 import vn.lienthong.adapter.security.entity.CallerIdentity;
+import vn.lienthong.adapter.security.entity.ClientCredential;
 
 /**
  * Turns what WSS4J verified into a {@link CallerIdentity} for the endpoints: the UsernameToken's user and the
@@ -49,7 +50,11 @@ final class CallerIdentityInterceptor extends AbstractSoapInterceptor {
             // The client address is for the audit trail of refusals (OrganisationAuthority), never for a decision.
             Object http = message.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
             String address = http instanceof jakarta.servlet.http.HttpServletRequest r ? r.getRemoteAddr() : null;
-            message.put(CallerIdentity.CONTEXT_KEY, new CallerIdentity(user, subject, address));
+            CallerIdentity caller = new CallerIdentity(user, subject, address);
+            if (message.get(CredentialStoreValidator.CREDENTIAL_READ) instanceof ClientCredential read) {
+                caller = caller.withCredential(read); // used only if it is this user's (credentialRead)
+            }
+            message.put(CallerIdentity.CONTEXT_KEY, caller);
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.lienthong.adapter.soap;
 
+import java.util.Optional;
+
 import org.apache.cxf.message.Message;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.dom.handler.RequestData;
@@ -8,6 +10,7 @@ import org.apache.wss4j.dom.validate.UsernameTokenValidator;
 
 import vn.lienthong.adapter.security.control.CredentialStore;
 import vn.lienthong.adapter.security.control.LoginThrottle;
+import vn.lienthong.adapter.security.entity.ClientCredential;
 
 /**
  * Checks UsernameToken passwords against the salted hashes in the store, behind the shared {@link LoginThrottle}
@@ -16,6 +19,9 @@ import vn.lienthong.adapter.security.control.LoginThrottle;
  * UsernameToken profile the token must carry Nonce and Created, which the replay check needs.
  */
 final class CredentialStoreValidator extends UsernameTokenValidator {
+
+    /** Message key of the {@link ClientCredential} this request's password check read. */
+    static final String CREDENTIAL_READ = "vn.lienthong.adapter.credential-read";
 
     private final CredentialStore credentials;
     private final LoginThrottle throttle;
@@ -44,11 +50,17 @@ final class CredentialStoreValidator extends UsernameTokenValidator {
             throw new CodedSecurityException(WsRefusals.LOCKED);
         }
         String password = token.getPassword();
-        if (user == null || password == null || !credentials.authenticate(user, password.toCharArray())) {
+        Optional<ClientCredential> credential = user == null || password == null ? Optional.empty()
+                : credentials.verify(user, password.toCharArray());
+        if (credential.isEmpty()) {
             throttle.failed(userKey, addressKey);
             throw new CodedSecurityException(WsRefusals.PASSWORD);
         }
         throttle.succeeded(userKey);
+        if (message != null) {
+            // For CallerIdentityInterceptor: the authorisation steps of this request decide on this very read.
+            message.put(CREDENTIAL_READ, credential.get());
+        }
     }
 
     @Override

@@ -156,7 +156,9 @@ public class SubmissionService {
         if (caller == null) {
             throw new Rejection("AUTH.MISSING", null, "The request carries no authenticated caller");
         }
-        ClientCredential credential = credentials.find(caller.username()).orElseThrow(
+        // Read once per request: the credential the authentication of this request read, if it came along.
+        Optional<ClientCredential> read = caller.credentialRead();
+        ClientCredential credential = (read.isPresent() ? read : credentials.find(caller.username())).orElseThrow(
                 () -> new Rejection("AUTH.UNKNOWN", null, "Unknown client"));
         // A credential bound to a certificate is only usable with requests signed by that certificate.
         if (credential.getCertificateSubject() != null

@@ -61,11 +61,14 @@ public class LegacyExchange {
      * row is found by the content key the mapping gave it, not by DocumentId.
      */
     public long send(CallerIdentity caller, Submission s) {
-        if (s.change() == null && s.hasDocumentIdParts() && documents.outgoingExists(s.fromOrganId(), s.documentId())) {
+        // The stored row itself (new, or the first answer to a repeated update): no second look-up. For a new
+        // document (no client message id, no change) the submission's own repeat check is the very query that
+        // decides M.Exist (Document.BY_SENDER_AND_DOCUMENT_ID), so it is asked once, by accept (issue 11); a repeat
+        // stores nothing there, and the fault rolls back the transaction as before.
+        var accepted = submissions.accept(caller, s);
+        if (!accepted.created() && s.change() == null && s.hasDocumentIdParts()) {
             throw new LegacyFault("M.Exist", "Document " + s.documentId() + " was already sent");
         }
-        // The stored row itself (new, or the first answer to a repeated update): no second look-up.
-        var accepted = submissions.accept(caller, s);
         String documentRef = accepted.document().getId();
         return accepted.created() ? numbers.issue(s.fromOrganId(), documentRef)
                 : numbers.forDocument(s.fromOrganId(), documentRef);

@@ -1,6 +1,7 @@
 package vn.lienthong.adapter.legacy.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -9,12 +10,19 @@ import vn.lienthong.adapter.legacy.entity.LegacyCounter;
 import vn.lienthong.adapter.legacy.entity.LegacyNumber;
 import vn.lienthong.adapter.platform.time.VietnamTime;
 
-/** Issues and resolves the numeric document ids of the old protocol, in the caller's transaction. */
+/**
+ * Issues and resolves the numeric document ids of the old protocol, in the caller's transaction. New numbers come
+ * from this node's block of the counter ({@link LegacyNumberBlock}): unique across nodes and restarts, increasing
+ * on one node, with gaps (a block's unused rest when the node stops, a number whose request was rolled back).
+ */
 @Stateless
 public class LegacyNumbers {
 
     @PersistenceContext(unitName = "lienthong")
     EntityManager em;
+    /** Null (store tests): each number locks and advances the counter row in the caller's transaction. */
+    @Inject
+    LegacyNumberBlock block;
 
     public long forDocument(String organId, String documentRef) {
         return em.createNamedQuery(LegacyNumber.BY_DOCUMENT, LegacyNumber.class).setParameter("doc", documentRef)
@@ -40,9 +48,13 @@ public class LegacyNumbers {
     }
 
     private long create(String organId, String documentRef, String itemRef) {
-        // A row lock on the counter serialises issuers on every database; no IDENTITY column needed.
-        LegacyCounter counter = em.find(LegacyCounter.class, "document", LockModeType.PESSIMISTIC_WRITE);
-        long number = counter.take();
+        long number;
+        if (block != null) {
+            number = block.take(); // from this node's reserved block: no counter row locked until the commit
+        } else {
+            // A row lock on the counter serialises issuers on every database; no IDENTITY column needed.
+            number = em.find(LegacyCounter.class, "document", LockModeType.PESSIMISTIC_WRITE).take();
+        }
         em.persist(new LegacyNumber(number, organId, documentRef, itemRef, VietnamTime.now()));
         return number;
     }

@@ -67,7 +67,10 @@ public class LegacyTokens {
             return Optional.empty();
         }
         throttle.succeeded(LoginThrottle.organ(organId));
-        return Optional.of(new CallerIdentity(USER_PREFIX + organId, null));
+        // The delegated credential, read once here: every authorisation step of the request decides on it.
+        CallerIdentity caller = new CallerIdentity(USER_PREFIX + organId, null);
+        ClientCredential credential = em.find(ClientCredential.class, USER_PREFIX + organId);
+        return Optional.of(credential == null ? caller : caller.withCredential(credential));
     }
 
     /** True while too many wrong tokens were given for the organisation, or from the address, in the window. */

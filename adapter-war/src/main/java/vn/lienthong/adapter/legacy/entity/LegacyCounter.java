@@ -22,4 +22,14 @@ public class LegacyCounter {
     public long take() {
         return nextValue++;
     }
+
+    /** Reserves {@code count} consecutive values; returns the first. */
+    public long take(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        long first = nextValue;
+        nextValue += count;
+        return first;
+    }
 }

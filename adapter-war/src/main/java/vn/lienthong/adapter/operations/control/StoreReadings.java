@@ -21,7 +21,8 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 /**
  * The store queries behind health and metrics, in plain SQL (H2 and PostgreSQL alike). Index ranges and look-ups
  * (see {@link #read}); {@link FiguresCache} keeps the result a few seconds so scrapes and probes never pile up work.
- * Reads need no transaction (SUPPORTS). A failing read (the database down, or the schema not migrated yet while the
+ * Reads need no transaction (SUPPORTS). Each read is bounded by a query timeout on PostgreSQL, not on H2 (see
+ * {@link #bounded}). A failing read (the database down, or the schema not migrated yet while the
  * application starts) is answered as false / null, not thrown: an exception leaving an EJB is logged with its
  * stack trace by the container, on every probe.
  */
@@ -42,8 +43,7 @@ public class StoreReadings {
     /** Whether the database answers a trivial query. */
     public boolean ping() {
         try {
-            em.createNativeQuery("SELECT 1").setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MS)
-                    .getSingleResult();
+            bounded(em.createNativeQuery("SELECT 1"), QUERY_TIMEOUT_MS).getSingleResult();
             return true;
         } catch (RuntimeException e) {
             LOG.fine(() -> "Readiness: database not answering: " + e);
@@ -168,7 +168,22 @@ public class StoreReadings {
     }
 
     private jakarta.persistence.Query query(String sql, int timeoutMs) {
-        return em.createNativeQuery(sql).setHint("jakarta.persistence.query.timeout", timeoutMs);
+        return bounded(em.createNativeQuery(sql), timeoutMs);
+    }
+
+    /**
+     * The query with a JDBC query timeout, except on H2: H2 implements {@code Statement.setQueryTimeout} as the SQL
+     * command {@code SET QUERY_TIMEOUT}, and every {@code SET} makes every connection of the database drop its
+     * parsed statements (H2 bumps the schema's modification id), so each probe or scrape made the whole pool parse
+     * its SQL again (issue 11). The embedded H2 runs in this process: a timeout there would bound a query, not a
+     * hung server or network, which is what these timeouts are for.
+     */
+    private jakarta.persistence.Query bounded(jakarta.persistence.Query q, int timeoutMs) {
+        return timeoutClearsStatementCaches() ? q : q.setHint("jakarta.persistence.query.timeout", timeoutMs);
+    }
+
+    private boolean timeoutClearsStatementCaches() {
+        return settings != null && settings.dbUrl() != null && settings.dbUrl().startsWith("jdbc:h2:");
     }
 
     /** A timestamp column as the JDBC driver hands it (OffsetDateTime, Timestamp or null). */

@@ -26,22 +26,31 @@ public class CredentialStore {
     VerifiedCredentials verified;
 
     /**
-     * True when the user exists, is enabled and the password matches its stored hash. The PBKDF2 check is skipped
-     * when this exact password was verified against the credential's current hash a short while ago
-     * ({@link VerifiedCredentials}); a hash with fewer iterations than new ones get is replaced after a successful
-     * check (the credential is re-hashed with today's cost once, in this transaction).
+     * True when the user exists, is enabled and the password matches its stored hash ({@link #verify}).
      */
     public boolean authenticate(String username, char[] password) {
+        return verify(username, password).isPresent();
+    }
+
+    /**
+     * The credential, as read for this check, when the user exists, is enabled and the password matches its stored
+     * hash; empty otherwise. The caller keeps it for the rest of the request ({@code CallerIdentity#credential}), so
+     * the authorisation steps need not read it again. The PBKDF2 check is skipped when this exact password was
+     * verified against the credential's current hash a short while ago ({@link VerifiedCredentials}); a hash with
+     * fewer iterations than new ones get is replaced after a successful check (the credential is re-hashed with
+     * today's cost once, in this transaction).
+     */
+    public Optional<ClientCredential> verify(String username, char[] password) {
         if (username == null || password == null) {
-            return false;
+            return Optional.empty();
         }
         Optional<ClientCredential> found = find(username).filter(ClientCredential::isEnabled);
         if (found.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         ClientCredential c = found.get();
         if (verified != null && verified.verified(username, password, c.getPasswordHash())) {
-            return true;
+            return found;
         }
         String stored = c.getPasswordHash();
         boolean ok = verified == null ? PasswordHasher.matches(password, stored)
@@ -52,7 +61,7 @@ public class CredentialStore {
                 verified.remember(username, password, c.getPasswordHash());
             }
         }
-        return ok;
+        return ok ? found : Optional.empty();
     }
 
     public boolean exists(String username) {

@@ -127,4 +127,37 @@ abstract class LegacyStoreContract {
         assertNull(numbers.find("000.00.00.G22", 999_999));
         em.createQuery("SELECT t FROM LegacyToken t", LegacyToken.class).getResultList();
     }
+
+    @Test
+    void numbersFromReservedBlocksAreUniqueAcrossNodesAndAdvanceTheCounterOncePerBlock() {
+        // Two nodes: each its own block of the one counter row, reserved in a transaction of its own (REQUIRES_NEW:
+        // another entity manager while the issuing request's transaction is open).
+        java.util.function.IntToLongFunction reserve = n -> inTransaction(emf, own -> {
+            LegacyNumberReservations reservations = new LegacyNumberReservations();
+            reservations.em = own;
+            return reservations.reserve(n);
+        });
+        LegacyNumberBlock nodeA = new LegacyNumberBlock(reserve);
+        LegacyNumberBlock nodeB = new LegacyNumberBlock(reserve);
+        numbers.block = nodeA;
+        LegacyNumbers other = new LegacyNumbers();
+        other.em = em;
+        other.block = nodeB;
+        java.util.Set<Long> issued = new java.util.HashSet<>();
+        long previousA = 0;
+        for (int i = 0; i < LegacyNumberBlock.SIZE + 5; i++) {
+            int k = i;
+            long a = inTransaction(em, () -> numbers.issue("000.00.00.G22", "doc-a" + k));
+            long b = inTransaction(em, () -> other.issue("000.00.00.G22", "doc-b" + k));
+            assertTrue(a > previousA, "increasing on one node");
+            previousA = a;
+            assertTrue(issued.add(a) && issued.add(b), "never the same number twice: " + a + ", " + b);
+        }
+        assertEquals(2 * (LegacyNumberBlock.SIZE + 5), issued.size());
+        long counter = ((Number) em.createNativeQuery("SELECT next_value FROM legacy_counter WHERE name = 'document'")
+                .getSingleResult()).longValue();
+        assertEquals(1 + 4L * LegacyNumberBlock.SIZE, counter, "two blocks per node, nothing else");
+        long stored = inTransaction(em, () -> numbers.forDocument("000.00.00.G22", "doc-a3"));
+        assertTrue(issued.contains(stored), "an issued number resolves to its document");
+    }
 }

@@ -64,6 +64,24 @@ class CredentialStoreTest {
         assertFalse(PasswordHasher.needsRehash(hash));
     }
 
+    /** Issue 11: the check hands back the row it read, which the request's authorisation steps then use. */
+    @Test
+    void verifyReturnsTheCredentialItReadOnlyForTheRightPasswordOfAnEnabledUser() {
+        runInTransaction(em, () -> store.create("clerk", "s3cret".toCharArray(), List.of("000.00.00.G22"), null));
+        var read = inTransaction(em, () -> store.verify("clerk", "s3cret".toCharArray()));
+        assertTrue(read.isPresent());
+        assertEquals("clerk", read.get().getUsername());
+        assertEquals(List.of("000.00.00.G22"), read.get().getOrganIds());
+        assertTrue(inTransaction(em, () -> store.verify("clerk", "wrong".toCharArray())).isEmpty());
+        assertTrue(inTransaction(em, () -> store.verify("nobody", "s3cret".toCharArray())).isEmpty());
+        assertTrue(inTransaction(em, () -> store.verify(null, "s3cret".toCharArray())).isEmpty());
+        inTransaction(em, () -> em.createNativeQuery(
+                "UPDATE client_credential SET enabled = FALSE WHERE username = 'clerk'").executeUpdate());
+        em.clear();
+        assertTrue(inTransaction(em, () -> store.verify("clerk", "s3cret".toCharArray())).isEmpty(),
+                "disabled: nothing handed back, cache or not");
+    }
+
     @Test
     void aCachedVerificationIsNotServedOnceThePasswordChangedOrTheCredentialIsDisabled() {
         runInTransaction(em, () -> store.create("clerk", "s3cret".toCharArray(), List.of("000.00.00.G22"), null));

@@ -101,4 +101,46 @@ class OrganisationAuthorityTest {
         assertTrue(store.authorisationRefusals().get(0).contains("face=TOKEN_ISSUE; operation=IssueToken"),
                 store.authorisationRefusals().get(0));
     }
+
+    /** Issue 11: the credential the request's authentication read decides; the store is not asked again. */
+    @Test
+    void theCredentialReadByTheRequestsAuthenticationDecidesWithoutAnotherRead() {
+        ClientCredential read = store.find("clerk").orElseThrow();
+        store.remove("clerk"); // a second read would now find nothing and refuse
+        CallerIdentity withRead = clerk.withCredential(read);
+        assertDoesNotThrow(() -> authority.require(withRead, "SubmitDocument", named("document/fromOrganId", G22)));
+        assertTrue(authority.mayActFor(withRead, G23));
+        Rejection r = assertThrows(Rejection.class, () -> authority.require(withRead, "SubmitDocument",
+                named("document/fromOrganId", H49)));
+        assertEquals("AUTH.ORGANISATION", r.code());
+        assertEquals(1, store.authorisationRefusals().size(), "the refusal is audited as before");
+        assertThrows(Rejection.class, () -> authority.require(clerk, "SubmitDocument",
+                named("document/fromOrganId", G22)), "without it, the store is read (and knows no clerk now)");
+    }
+
+    @Test
+    void aCredentialReadForAnotherUserIsNeverUsed() {
+        store.own("other", H49);
+        CallerIdentity clerkCarryingOthers = clerk.withCredential(store.find("other").orElseThrow());
+        assertTrue(clerkCarryingOthers.credentialRead().isEmpty());
+        assertThrows(Rejection.class, () -> authority.require(clerkCarryingOthers, "SubmitDocument",
+                named("document/fromOrganId", H49)), "decided on the clerk's own credential, read from the store");
+        assertDoesNotThrow(() -> authority.require(clerkCarryingOthers, "SubmitDocument",
+                named("document/fromOrganId", G22)));
+    }
+
+    @Test
+    void aDisabledCredentialAsReadActsForNobody() throws Exception {
+        ClientCredential read = store.find("clerk").orElseThrow();
+        java.lang.reflect.Field enabled = ClientCredential.class.getDeclaredField("enabled");
+        enabled.setAccessible(true);
+        enabled.setBoolean(read, false);
+        CallerIdentity withRead = clerk.withCredential(read);
+        assertThrows(Rejection.class, () -> authority.require(withRead, "SubmitDocument",
+                named("document/fromOrganId", G22)));
+        assertTrue(store.authorisationRefusals().get(0).contains("reason=credential disabled"),
+                store.authorisationRefusals().toString());
+        assertEquals(withRead, clerk, "identity is user, certificate and address; the credential rides along");
+        assertFalse(withRead.toString().contains("not-a-hash"), "no password hash in a log line");
+    }
 }

@@ -2,9 +2,13 @@ package vn.lienthong.edxml.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,15 +26,19 @@ public interface AttachmentSink {
         return (attachment, content) -> content.transferTo(java.io.OutputStream.nullOutputStream());
     }
 
-    /** Stores each attachment as {@code <dir>/<index>} (names from the package are never used as paths). */
+    /**
+     * Stores each attachment as {@code <dir>/<index>} (names from the package are never used as paths) and takes its
+     * SHA-256 on the way: one streaming pass whatever the size.
+     */
     static DirectorySink toDirectory(Path dir) {
         return new DirectorySink(dir);
     }
 
-    /** Files written by {@link #toDirectory}, by attachment index. */
+    /** Files written by {@link #toDirectory} and their SHA-256, by attachment index. */
     final class DirectorySink implements AttachmentSink {
         private final Path dir;
         private final Map<Integer, Path> files = new LinkedHashMap<>();
+        private final Map<Integer, String> sha256 = new LinkedHashMap<>();
 
         DirectorySink(Path dir) {
             this.dir = dir;
@@ -40,12 +48,29 @@ public interface AttachmentSink {
         public void accept(ReceivedAttachment attachment, InputStream content) throws IOException {
             Files.createDirectories(dir);
             Path target = dir.resolve(Integer.toString(attachment.index()));
-            Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+            MessageDigest digest = sha256Digest();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+                content.transferTo(out);
+            }
             files.put(attachment.index(), target);
+            sha256.put(attachment.index(), HexFormat.of().formatHex(digest.digest()));
         }
 
         public Map<Integer, Path> files() {
             return Map.copyOf(files);
+        }
+
+        /** Lower-case hex SHA-256 of each stored file (what GetIncomingDocument's signed Body carries). */
+        public Map<Integer, String> sha256() {
+            return Map.copyOf(sha256);
+        }
+
+        private static MessageDigest sha256Digest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
         }
     }
 }

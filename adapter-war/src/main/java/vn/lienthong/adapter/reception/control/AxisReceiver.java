@@ -27,6 +27,7 @@ import vn.lienthong.axis.client.AckStatus;
 import vn.lienthong.axis.client.AxisException;
 import vn.lienthong.axis.client.MessageType;
 import vn.lienthong.axis.client.ReceivedItem;
+import vn.lienthong.edxml.read.AttachmentSink;
 import vn.lienthong.edxml.read.EdxmlReader;
 import vn.lienthong.edxml.read.ReadResult;
 import vn.lienthong.edxml.sign.PackageVerifier;
@@ -170,7 +171,7 @@ public class AxisReceiver {
         }
         Path attachments = settings.attachmentsDir().resolve("in-" + UUID.randomUUID());
         try {
-            DigestingSink sink = new DigestingSink(attachments);
+            AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(attachments);
             ReadResult read = new EdxmlReader().read(file, sink);
             String signature = verify(file).status().name();
             var fetched = new InboundStore.Fetched(axisDocId, type.wireValue(), file, sha256, size, signature);

@@ -1,4 +1,4 @@
-package vn.lienthong.adapter.reception.control;
+package vn.lienthong.edxml.read;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,17 +11,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.lienthong.edxml.read.ReceivedAttachment;
-
-/** A received file is stored under its index and its SHA-256 is computed on the way (the digest answers carry). */
-class DigestingSinkTest {
+/** A received file is stored under its index and its SHA-256 is computed on the way (the digest the adapter's answers carry). */
+class DirectorySinkTest {
 
     @TempDir
     Path dir;
 
     @Test
     void storesEachFileUnderItsIndexWithItsSha256() throws Exception {
-        DigestingSink sink = new DigestingSink(dir.resolve("in-1"));
+        AttachmentSink.DirectorySink sink = AttachmentSink.toDirectory(dir.resolve("in-1"));
         byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
         sink.accept(new ReceivedAttachment(0, null, null, 3, false, "text/plain"), new ByteArrayInputStream(abc));
         sink.accept(new ReceivedAttachment(1, null, null, 0, false, "text/plain"),

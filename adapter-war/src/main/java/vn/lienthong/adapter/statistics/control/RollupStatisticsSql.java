@@ -71,6 +71,12 @@ final class RollupStatisticsSql {
         Map<Key, Figures[]> rows = newRows();
         Map<Key, Figures[]> received = newRows();
         Codes codes = Codes.read(connection);
+        if (executor == null) { // one after the other on this connection
+            onePass(Side.SENT, codes, rows, connection);
+            onePass(Side.RECEIVED, codes, rows, connection);
+            live.refusedArrivals(rows);
+            return list(rows);
+        }
         CompletableFuture<Void> receivedPass = CompletableFuture.runAsync(() -> {
             try (Connection other = second.open()) {
                 onePass(Side.RECEIVED, codes, received, other);
@@ -94,6 +100,10 @@ final class RollupStatisticsSql {
         int r = Side.RECEIVED.ordinal();
         received.forEach((key, f) -> StatisticsSql.figures(rows, key)[r] = f[r]);
         live.refusedArrivals(rows);
+        return list(rows);
+    }
+
+    private static List<StatisticsRow> list(Map<Key, Figures[]> rows) {
         List<StatisticsRow> out = new ArrayList<>();
         rows.forEach((k, f) -> out.add(new StatisticsRow(k.period(), k.organisation(), k.counterpart(),
                 f[0].build(), f[1].build())));

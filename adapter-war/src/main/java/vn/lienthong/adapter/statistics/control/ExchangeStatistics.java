@@ -52,7 +52,7 @@ public class ExchangeStatistics {
 
     /** Requests of this node that may take a second connection at the same time. */
     static final int PARALLEL_REQUESTS = 2;
-    private static final Semaphore PARALLEL = new Semaphore(PARALLEL_REQUESTS);
+    static final Semaphore PARALLEL = new Semaphore(PARALLEL_REQUESTS);
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;

@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +29,7 @@ import vn.lienthong.adapter.platform.time.VietnamTime;
 import vn.lienthong.adapter.statistics.entity.Granularity;
 import vn.lienthong.adapter.statistics.entity.StatisticsQuery;
 import vn.lienthong.adapter.statistics.entity.StatisticsResult;
+import vn.lienthong.adapter.statistics.entity.StatisticsRow;
 
 /**
  * The exchange statistics of Decision 28/2018 art. 11, computed from the store on demand: from the rollup
@@ -44,10 +50,19 @@ import vn.lienthong.adapter.statistics.entity.StatisticsResult;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ExchangeStatistics {
 
+    /** Requests of this node that may take a second connection at the same time. */
+    static final int PARALLEL_REQUESTS = 2;
+    static final Semaphore PARALLEL = new Semaphore(PARALLEL_REQUESTS);
+
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
     @Inject
     AdapterSettings adapterSettings;
+    /** Runs the received side's pass while the caller's thread runs the sent side's. */
+    @Resource
+    ManagedExecutorService executor;
+    /** Outside the container: the same, on the common pool. */
+    private Executor plainExecutor;
     private StatisticsSettings settings;
 
     public ExchangeStatistics() {
@@ -62,6 +77,7 @@ public class ExchangeStatistics {
     public ExchangeStatistics(DataSource dataSource, StatisticsSettings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.plainExecutor = ForkJoinPool.commonPool();
     }
 
     private StatisticsSettings settings() {
@@ -84,9 +100,27 @@ public class ExchangeStatistics {
                 return new StatisticsResult(query, VietnamTime.now(), new StatisticsSql(c, query, today).rows());
             }
             return new StatisticsResult(query, VietnamTime.now(),
-                    new RollupStatisticsSql(c, query, today, since).rows());
+                    rollupRows(c, query, today, since));
         } catch (SQLException e) {
             throw new EJBException("Statistics unavailable", e);
+        }
+    }
+
+    /**
+     * Through the rollup, the two directions at once on two connections when one of the
+     * {@value #PARALLEL_REQUESTS} permits is free, else one after the other: a request holding its connection while
+     * it waits for a second one could exhaust the pool under a burst of requests (hold and wait).
+     */
+    private List<StatisticsRow> rollupRows(Connection c,
+            StatisticsQuery query, LocalDate today, OffsetDateTime since) throws SQLException {
+        RollupStatisticsSql sql = new RollupStatisticsSql(c, query, today, since);
+        if (!PARALLEL.tryAcquire()) {
+            return sql.rows(null, null);
+        }
+        try {
+            return sql.rows(executor != null ? executor : plainExecutor, dataSource::getConnection);
+        } finally {
+            PARALLEL.release();
         }
     }
 
@@ -108,7 +142,7 @@ public class ExchangeStatistics {
     }
 
     /** The share of signed documents per month and inside / outside the organisation (issue 14). */
-    public java.util.List<SignedShare.Row> signedShare(LocalDate from, LocalDate to, Set<String> scope) {
+    public List<SignedShare.Row> signedShare(LocalDate from, LocalDate to, Set<String> scope) {
         try (Connection c = dataSource.getConnection()) {
             return new SignedShare(c).byMonth(from, to, scope);
         } catch (SQLException e) {

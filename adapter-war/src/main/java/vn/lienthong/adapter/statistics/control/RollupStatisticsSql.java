@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import vn.lienthong.adapter.statistics.control.QueryShape.Side;
 import vn.lienthong.adapter.statistics.control.StatisticsSql.Figures;
@@ -54,18 +57,70 @@ final class RollupStatisticsSql {
         this.live = new StatisticsSql(connection, query, today);
     }
 
-    List<StatisticsRow> rows() throws SQLException {
-        Map<Key, Figures[]> rows = new TreeMap<>(Comparator.comparing(Key::period)
-                .thenComparing(Key::organisation).thenComparing(Key::counterpart));
+    /** Where the received side's pass runs: its own connection, on another thread (the two passes at once). */
+    interface SecondConnection {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * The rows of the query: the sent side's pass on this connection while the received side's runs on
+     * {@code second} in {@code executor} — the two are independent reads of different rows, so a request costs
+     * the longer of the two instead of their sum (docs/benchmarks.md, session 6).
+     */
+    List<StatisticsRow> rows(Executor executor, SecondConnection second) throws SQLException {
+        Map<Key, Figures[]> rows = newRows();
+        Map<Key, Figures[]> received = newRows();
         Codes codes = Codes.read(connection);
-        for (Side side : Side.values()) {
-            onePass(side, codes, rows);
+        if (executor == null) { // one after the other on this connection
+            onePass(Side.SENT, codes, rows, connection);
+            onePass(Side.RECEIVED, codes, rows, connection);
+            live.refusedArrivals(rows);
+            return list(rows);
         }
+        CompletableFuture<Void> receivedPass = CompletableFuture.runAsync(() -> {
+            try (Connection other = second.open()) {
+                onePass(Side.RECEIVED, codes, received, other);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+        try {
+            onePass(Side.SENT, codes, rows, connection);
+        } finally {
+            awaitQuietly(receivedPass); // never leave the other pass running on a failed request
+        }
+        try {
+            receivedPass.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+        int r = Side.RECEIVED.ordinal();
+        received.forEach((key, f) -> StatisticsSql.figures(rows, key)[r] = f[r]);
         live.refusedArrivals(rows);
+        return list(rows);
+    }
+
+    private static List<StatisticsRow> list(Map<Key, Figures[]> rows) {
         List<StatisticsRow> out = new ArrayList<>();
         rows.forEach((k, f) -> out.add(new StatisticsRow(k.period(), k.organisation(), k.counterpart(),
                 f[0].build(), f[1].build())));
         return out;
+    }
+
+    private static Map<Key, Figures[]> newRows() {
+        return new TreeMap<>(Comparator.comparing(Key::period).thenComparing(Key::organisation)
+                .thenComparing(Key::counterpart));
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> pass) {
+        try {
+            pass.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // reported by the caller's own join
+        }
     }
 
     /** The document types and urgencies the rollup holds ({@code stats_rollup_code}): the columns of the counts. */
@@ -113,7 +168,8 @@ final class RollupStatisticsSql {
 
     // --- one pass: everything of a row key --------------------------------------------------------------------
 
-    private void onePass(Side side, Codes codes, Map<Key, Figures[]> rows) throws SQLException {
+    private void onePass(Side side, Codes codes, Map<Key, Figures[]> rows, Connection connection)
+            throws SQLException {
         boolean join = shape.needsRecipientJoin(side);
         // A document addressed to several of the organisations asked about counts once in a row not split by them.
         boolean distinct = join && side == Side.RECEIVED && !query.byOrganisation()
@@ -203,7 +259,7 @@ final class RollupStatisticsSql {
                     f[side.ordinal()].clearCounts();
                 }
             }
-            counts(side, distinct, rows);
+            counts(side, distinct, rows, connection);
         }
     }
 
@@ -224,7 +280,8 @@ final class RollupStatisticsSql {
 
     // --- counts by business type, document type and urgency, one group each (the two cases above) -----------
 
-    private void counts(Side side, boolean distinct, Map<Key, Figures[]> rows) throws SQLException {
+    private void counts(Side side, boolean distinct, Map<Key, Figures[]> rows, Connection connection)
+            throws SQLException {
         boolean join = shape.needsRecipientJoin(side);
         String count = distinct ? "COUNT(DISTINCT s.document_ref)" : "COUNT(*)";
         String group = shape.groupColumns(side, SENDER, RECIPIENT, "s.created_at");

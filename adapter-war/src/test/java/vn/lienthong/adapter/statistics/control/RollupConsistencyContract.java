@@ -100,6 +100,12 @@ abstract class RollupConsistencyContract {
             compareAll(seed, "refreshed");
             lateChanges(BUILT_AT.plusHours(2).minusMinutes(3), 3600, 120);
             compareAll(seed, "late changes after the refresh");
+            ExchangeStatistics.PARALLEL.acquire(ExchangeStatistics.PARALLEL_REQUESTS);
+            try { // every permit taken: the two directions one after the other on one connection
+                compareAll(seed, "late changes after the refresh, directions in turn");
+            } finally {
+                ExchangeStatistics.PARALLEL.release(ExchangeStatistics.PARALLEL_REQUESTS);
+            }
             clock.set(BUILT_AT.plusHours(4));
             assertEquals(StatisticsRollup.Run.REFRESHED, rollup("node-a").run().outcome());
             compareAll(seed, "refreshed twice");
